@@ -1,0 +1,120 @@
+//! SPEC 8 (pricing) and SPEC 9 (share codes): every failure is a value
+//! `{code, path, message}`, built here and nowhere else.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable, camelCase error identifiers (SPEC 8 and 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    InvalidJson,
+    InvalidType,
+    MissingField,
+    InvalidAmount,
+    InvalidRatio,
+    InvalidQuantity,
+    InvalidTime,
+    InvalidEnum,
+    InvalidId,
+    DuplicateId,
+    UnknownShop,
+    UnknownCoupon,
+    LimitExceeded,
+    InvalidTiers,
+    InvalidCoupon,
+    TooManyLevels,
+    InvalidPreview,
+    // Share codes (SPEC 9).
+    InvalidField,
+    TooLong,
+    InvalidKey,
+    Malformed,
+    BadCheck,
+    UnsupportedVersion,
+    BadSignature,
+    UnsignedCode,
+    Expired,
+}
+
+impl ErrorCode {
+    /// The wire name, e.g. `"invalidAmount"`.
+    pub fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            InvalidJson => "invalidJson",
+            InvalidType => "invalidType",
+            MissingField => "missingField",
+            InvalidAmount => "invalidAmount",
+            InvalidRatio => "invalidRatio",
+            InvalidQuantity => "invalidQuantity",
+            InvalidTime => "invalidTime",
+            InvalidEnum => "invalidEnum",
+            InvalidId => "invalidId",
+            DuplicateId => "duplicateId",
+            UnknownShop => "unknownShop",
+            UnknownCoupon => "unknownCoupon",
+            LimitExceeded => "limitExceeded",
+            InvalidTiers => "invalidTiers",
+            InvalidCoupon => "invalidCoupon",
+            TooManyLevels => "tooManyLevels",
+            InvalidPreview => "invalidPreview",
+            InvalidField => "invalidField",
+            TooLong => "tooLong",
+            InvalidKey => "invalidKey",
+            Malformed => "malformed",
+            BadCheck => "badCheck",
+            UnsupportedVersion => "unsupportedVersion",
+            BadSignature => "badSignature",
+            UnsignedCode => "unsignedCode",
+            Expired => "expired",
+        }
+    }
+}
+
+/// A failure: what went wrong (`code`), where in the input (`path`, `""` is
+/// the root, `lines[3].listPrice` a field) and a sentence for humans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub path: String,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The CLI's stderr document: `{"error":{"code","path","message"}}`.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Wrapper<'a> {
+            error: &'a Error,
+        }
+        // Serializing plain strings and a unit enum cannot fail.
+        serde_json::to_string(&Wrapper { error: self }).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code.as_str(), self.message)
+        } else {
+            write!(
+                f,
+                "{} at {}: {}",
+                self.code.as_str(),
+                self.path,
+                self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,85 @@
+//! sharecart: cart pricing, coupon stacking, commission previews and share
+//! codes — one pure Rust core for the WeChat mini-program, the web and the
+//! server. The contract is SPEC.md; this crate's docs say where it was
+//! silent (`docs/decisions.md`).
+//!
+//! ```
+//! let result = sharecart::price_cart_json(
+//!     r#"{"now":0,"shops":[{"id":"s"}],"lines":[{"id":"L1","skuId":"1","shopId":"s","listPrice":"9.90","quantity":2}]}"#,
+//! ).unwrap();
+//! assert!(result.contains(r#""payable":"19.80""#));
+//! ```
+
+pub mod commission;
+pub mod error;
+pub mod json;
+pub mod money;
+pub mod preview;
+pub mod pricing;
+pub mod request;
+pub mod result;
+pub mod share_code;
+
+pub use error::{Error, ErrorCode};
+pub use pricing::PricingOptions;
+pub use request::wire::*;
+pub use result::*;
+
+use request::SelectionPolicy;
+
+/// `{version, spec}` of this build.
+pub fn engine_info() -> EngineInfo {
+    pricing::engine_info()
+}
+
+/// Prices a cart (SPEC 1–7a).
+pub fn price_cart(request: &PricingRequest) -> Result<PricingResult, Error> {
+    price_cart_with(request, &PricingOptions::default())
+}
+
+/// `price_cart` with explicit options (a lower search budget, in tests).
+pub fn price_cart_with(
+    request: &PricingRequest,
+    options: &PricingOptions,
+) -> Result<PricingResult, Error> {
+    price_value(&request.to_json_value(), options)
+}
+
+/// The share-card preview (SPEC 7, 分享赚).
+pub fn preview_share_card(request: &PricingRequest) -> Result<SharePreview, Error> {
+    preview_value(&request.to_json_value(), &PricingOptions::default())
+}
+
+/// Text in, text out: the contract as SPEC 0 defines it, used by the CLI
+/// and the wasm package. The output is compact JSON.
+pub fn price_cart_json(text: &str) -> Result<String, Error> {
+    price_cart_json_with(text, &PricingOptions::default())
+}
+
+pub fn price_cart_json_with(text: &str, options: &PricingOptions) -> Result<String, Error> {
+    let result = price_value(&json::parse(text)?, options)?;
+    Ok(to_json(&result))
+}
+
+pub fn preview_share_card_json(text: &str) -> Result<String, Error> {
+    let preview = preview_value(&json::parse(text)?, &PricingOptions::default())?;
+    Ok(to_json(&preview))
+}
+
+// share-code re-exports: added when the module lands
+
+fn price_value(value: &json::Value, options: &PricingOptions) -> Result<PricingResult, Error> {
+    let cart = request::validate(value, SelectionPolicy::Read)?;
+    Ok(pricing::price(&cart, options))
+}
+
+fn preview_value(value: &json::Value, options: &PricingOptions) -> Result<SharePreview, Error> {
+    let cart = request::validate(value, SelectionPolicy::ForceBest)?;
+    preview::preview(&cart, options)
+}
+
+/// Compact JSON of a result type. These types hold only strings, integers,
+/// booleans, vectors and options, which serde_json always serializes.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}

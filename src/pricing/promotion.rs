@@ -1,0 +1,198 @@
+//! SPEC 3: promotions (活动) — assignment, group discounts, allocation and
+//! the 凑单 hint.
+
+use super::allocation::allocate;
+use crate::money::{Money, Rounding};
+use crate::request::model::*;
+
+pub fn scope_matches(scope: &Scope, line: &Line, shop_id: &str) -> bool {
+    let shop_ok = scope.shop_ids.is_empty() || scope.shop_ids.iter().any(|s| s == shop_id);
+    let item_filter_given = !scope.sku_ids.is_empty() || !scope.category_ids.is_empty();
+    let item_ok = !item_filter_given
+        || scope.sku_ids.iter().any(|s| *s == line.sku_id)
+        || line
+            .category_ids
+            .iter()
+            .any(|c| scope.category_ids.contains(c));
+    let excluded = scope.exclude_sku_ids.iter().any(|s| *s == line.sku_id);
+    shop_ok && item_ok && !excluded
+}
+
+/// The promotion each line joins (`None`: none), and whether the buyer's
+/// explicit pick was refused (`promotionNotApplicable`).
+pub fn assign(cart: &Cart) -> Vec<(Option<usize>, bool)> {
+    cart.lines
+        .iter()
+        .map(|line| {
+            if !line.selected {
+                return (None, false);
+            }
+            let shop_id = cart.shops.get(line.shop).map_or("", |s| s.id.as_str());
+            let fits = |p: &Promotion| {
+                p.window.contains(cart.now) && scope_matches(&p.scope, line, shop_id)
+            };
+            match &line.promotion_pick {
+                PromotionPick::OptedOut => (None, false),
+                PromotionPick::Automatic => (cart.promotions.iter().position(fits), false),
+                PromotionPick::Chosen(id) => {
+                    match cart.promotions.iter().position(|p| p.id == *id && fits(p)) {
+                        Some(p) => (Some(p), false),
+                        None => (None, true),
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// The 凑单 hint of SPEC 3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextTierHint {
+    Off { shortfall: Money, off: Money },
+    PayRatio { shortfall: Money, pay_ratio: String },
+    Gift { shortfall: Money },
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupOutcome {
+    pub promotion: usize,
+    pub lines: Vec<usize>,
+    pub discount: Money,
+    pub next_tier: Option<NextTierHint>,
+    pub gifts_met: bool,
+}
+
+/// Discounts per line and per promotion group.
+pub struct PromotionOutcome {
+    pub line_discount: Vec<Money>,
+    pub groups: Vec<GroupOutcome>,
+}
+
+/// `lowest_prices[i]`: the lowest unit price of line `i` (for 第N件X折).
+pub fn apply(
+    cart: &Cart,
+    assignment: &[(Option<usize>, bool)],
+    bases: &[Money],
+    lowest_prices: &[Money],
+) -> PromotionOutcome {
+    let mut line_discount = vec![Money::ZERO; cart.lines.len()];
+    let mut groups = Vec::new();
+    for (p, promotion) in cart.promotions.iter().enumerate() {
+        let members: Vec<usize> = assignment
+            .iter()
+            .enumerate()
+            .filter(|(_, (assigned, _))| *assigned == Some(p))
+            .map(|(i, _)| i)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let sum: Money = members.iter().map(|&i| bases[i]).sum();
+        let count: i64 = members
+            .iter()
+            .map(|&i| i64::from(cart.lines[i].quantity))
+            .sum();
+        let (discount, next_tier, gifts_met) = match &promotion.rule {
+            PromotionRule::NthItemPayRatio { n, pay_ratio } => {
+                let mut total = Money::ZERO;
+                for &i in &members {
+                    let sets = i64::from(cart.lines[i].quantity / n);
+                    let full = Money(sets * lowest_prices[i].fen());
+                    let share = cart.rounding.times(full, pay_ratio.complement());
+                    line_discount[i] = share;
+                    total += share;
+                }
+                (total, None, false)
+            }
+            rule => {
+                let (discount, next_tier, gifts_met) =
+                    group_discount(rule, sum, count, cart.rounding);
+                let discount = discount.min(sum);
+                let weights: Vec<Money> = members.iter().map(|&i| bases[i]).collect();
+                for (&i, share) in members.iter().zip(allocate(discount, &weights)) {
+                    line_discount[i] = share;
+                }
+                (discount, next_tier, gifts_met)
+            }
+        };
+        groups.push(GroupOutcome {
+            promotion: p,
+            lines: members,
+            discount,
+            next_tier,
+            gifts_met,
+        });
+    }
+    PromotionOutcome {
+        line_discount,
+        groups,
+    }
+}
+
+/// The group discount of every kind but 第N件X折, its hint, and whether a
+/// gift threshold is met.
+fn group_discount(
+    rule: &PromotionRule,
+    sum: Money,
+    count: i64,
+    rounding: Rounding,
+) -> (Money, Option<NextTierHint>, bool) {
+    match rule {
+        PromotionRule::TieredAmountOff(tiers) => {
+            let met = tiers.iter().rev().find(|t| sum >= t.threshold);
+            let next = tiers.iter().find(|t| t.threshold > sum);
+            (
+                met.map_or(Money::ZERO, |t| t.off),
+                next.map(|t| NextTierHint::Off {
+                    shortfall: t.threshold - sum,
+                    off: t.off,
+                }),
+                false,
+            )
+        }
+        PromotionRule::EveryAmountOff {
+            every,
+            off,
+            max_off,
+        } => {
+            let times = sum.fen() / every.fen().max(1);
+            let mut discount = Money(times.saturating_mul(off.fen()));
+            if let Some(cap) = max_off {
+                discount = discount.min(*cap);
+            }
+            (discount, None, false)
+        }
+        PromotionRule::TieredPayRatio { by, tiers } => {
+            let measure = match by {
+                TierMeasure::Quantity => count,
+                TierMeasure::Amount => sum.fen(),
+            };
+            let discount = tiers
+                .iter()
+                .rev()
+                .find(|t| measure >= t.threshold)
+                .map_or(Money::ZERO, |t| {
+                    sum - rounding.times(sum, t.pay_ratio.to_decimal())
+                });
+            let next =
+                match by {
+                    TierMeasure::Amount => tiers.iter().find(|t| t.threshold > measure).map(|t| {
+                        NextTierHint::PayRatio {
+                            shortfall: Money(t.threshold) - sum,
+                            pay_ratio: t.pay_ratio.text.clone(),
+                        }
+                    }),
+                    TierMeasure::Quantity => None,
+                };
+            (discount, next, false)
+        }
+        PromotionRule::Gift { threshold, .. } => {
+            let met = sum >= *threshold;
+            let hint = (!met).then(|| NextTierHint::Gift {
+                shortfall: *threshold - sum,
+            });
+            (Money::ZERO, hint, met)
+        }
+        PromotionRule::NthItemPayRatio { .. } => (Money::ZERO, None, false),
+    }
+}

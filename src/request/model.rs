@@ -1,0 +1,257 @@
+//! The checked request: what validation (SPEC 1, 1.1, 8) produces and the
+//! pricing pipeline consumes. Amounts are `Money`, references are resolved
+//! to indices, and every default of SPEC 1 is filled in.
+
+use crate::money::{Money, Ratio, Rounding};
+
+#[derive(Debug, Clone)]
+pub struct Cart {
+    pub now: u64,
+    pub rounding: Rounding,
+    pub user: User,
+    pub shops: Vec<Shop>,
+    pub lines: Vec<Line>,
+    pub promotions: Vec<Promotion>,
+    pub coupons: Vec<Coupon>,
+    pub selection: Selection,
+    pub commission: Option<CommissionPolicy>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct User {
+    pub plus: bool,
+    pub new_user: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Shop {
+    pub id: String,
+    pub shipping: Option<ShippingRule>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ShippingRule {
+    /// `None`: the fee is always charged.
+    pub free_threshold: Option<Money>,
+    pub fee: Money,
+}
+
+/// Half-open validity window `valid_from <= now < valid_to`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Window {
+    pub valid_from: Option<u64>,
+    pub valid_to: Option<u64>,
+}
+
+impl Window {
+    pub fn not_started(&self, now: u64) -> bool {
+        self.valid_from.is_some_and(|from| now < from)
+    }
+
+    pub fn expired(&self, now: u64) -> bool {
+        self.valid_to.is_some_and(|to| now >= to)
+    }
+
+    pub fn contains(&self, now: u64) -> bool {
+        !self.not_started(now) && !self.expired(now)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub id: String,
+    pub sku_id: String,
+    pub shop: usize,
+    pub category_ids: Vec<String>,
+    pub list_price: Money,
+    pub quantity: u32,
+    pub selected: bool,
+    pub special_prices: Vec<SpecialPrice>,
+    pub promotion_pick: PromotionPick,
+    pub commission_rate: Ratio,
+}
+
+/// What the buyer said about a line's promotion (SPEC 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromotionPick {
+    /// Field absent: the first matching promotion in request order.
+    Automatic,
+    /// `null`: no promotion for this line.
+    OptedOut,
+    /// A promotion id, honoured when it exists, is valid and matches.
+    Chosen(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SpecialKind {
+    // Declaration order is the tie order of SPEC 2.
+    FlashSale,
+    NewUser,
+    Plus,
+    Member,
+}
+
+impl SpecialKind {
+    pub fn from_name(name: &str) -> Option<SpecialKind> {
+        match name {
+            "flashSale" => Some(SpecialKind::FlashSale),
+            "newUser" => Some(SpecialKind::NewUser),
+            "plus" => Some(SpecialKind::Plus),
+            "member" => Some(SpecialKind::Member),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SpecialKind::FlashSale => "flashSale",
+            SpecialKind::NewUser => "newUser",
+            SpecialKind::Plus => "plus",
+            SpecialKind::Member => "member",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SpecialPrice {
+    pub kind: SpecialKind,
+    pub price: Money,
+    /// `None`: no limit.
+    pub limit: Option<u32>,
+    pub window: Window,
+}
+
+/// SPEC 3 scope; an empty list counts as not given.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub shop_ids: Vec<String>,
+    pub sku_ids: Vec<String>,
+    pub category_ids: Vec<String>,
+    pub exclude_sku_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Promotion {
+    pub id: String,
+    pub window: Window,
+    pub scope: Scope,
+    pub rule: PromotionRule,
+}
+
+#[derive(Debug, Clone)]
+pub enum PromotionRule {
+    TieredAmountOff(Vec<AmountTier>),
+    EveryAmountOff {
+        every: Money,
+        off: Money,
+        max_off: Option<Money>,
+    },
+    TieredPayRatio {
+        by: TierMeasure,
+        tiers: Vec<RatioTier>,
+    },
+    NthItemPayRatio {
+        n: u32,
+        pay_ratio: Ratio,
+    },
+    Gift {
+        threshold: Money,
+        gifts: Vec<Gift>,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct AmountTier {
+    pub threshold: Money,
+    pub off: Money,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierMeasure {
+    Quantity,
+    Amount,
+}
+
+#[derive(Debug, Clone)]
+pub struct RatioTier {
+    /// Fen for `Amount` tiers, units for `Quantity` tiers.
+    pub threshold: i64,
+    pub pay_ratio: Ratio,
+}
+
+#[derive(Debug, Clone)]
+pub struct Gift {
+    pub sku_id: String,
+    pub name: String,
+    pub quantity: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Shop,
+    Platform,
+    Shipping,
+}
+
+#[derive(Debug, Clone)]
+pub enum CouponRule {
+    AmountOff(Money),
+    PayRatio {
+        pay_ratio: Ratio,
+        max_off: Option<Money>,
+    },
+    Shipping(Money),
+}
+
+#[derive(Debug, Clone)]
+pub struct Coupon {
+    pub id: String,
+    pub rule: CouponRule,
+    pub stage: Stage,
+    /// The coupon's `shopId` as written, if any.
+    pub shop_id: Option<String>,
+    /// That shop's index, when it is in the cart.
+    pub shop: Option<usize>,
+    pub threshold: Money,
+    pub window: Window,
+    pub scope: Scope,
+    pub with_promotions: bool,
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Selection {
+    Best,
+    /// Coupon indices in the buyer's order.
+    Manual(Vec<usize>),
+}
+
+#[derive(Debug, Clone)]
+pub struct CommissionPolicy {
+    pub buyer_id: Option<String>,
+    pub platform_fee_rate: Ratio,
+    pub beneficiaries: Vec<Beneficiary>,
+    pub deny_self_purchase: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Sharer,
+    Inviter,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Sharer => "sharer",
+            Role::Inviter => "inviter",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Beneficiary {
+    pub id: String,
+    pub role: Role,
+    pub share: Ratio,
+}

@@ -1,0 +1,541 @@
+//! SPEC 1, 1.1 and 8: turns a parsed JSON request into the checked `Cart`,
+//! or the first fault found, with its code and path.
+
+use super::model::*;
+use super::reader::{index, read_id, Object};
+use crate::error::{Error, ErrorCode};
+use crate::json::Value;
+use crate::money::{Money, Ratio, Rounding};
+use std::collections::HashSet;
+
+pub const MAX_LINES: usize = 500;
+pub const MAX_SHOPS: usize = 100;
+pub const MAX_PROMOTIONS: usize = 100;
+pub const MAX_COUPONS: usize = 200;
+pub const MAX_TIERS: usize = 20;
+pub const MAX_SPECIAL_PRICES: usize = 20;
+pub const MAX_GIFTS: usize = 20;
+pub const MAX_BENEFICIARIES: usize = 2;
+const MAX_COUNT: u32 = 9999;
+
+/// Whether `couponSelection` is read (pricing) or ignored (preview, SPEC 8).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SelectionPolicy {
+    Read,
+    ForceBest,
+}
+
+pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
+    let root = Object::new(value, String::new())?;
+    let now = root.required("now", root.time("now")?)?;
+    let rounding = root
+        .enumeration("rounding", Rounding::from_name)?
+        .unwrap_or_default();
+    let user = read_user(&root)?;
+    let shops = read_shops(&root)?;
+    let lines = read_lines(&root, &shops)?;
+    let promotions = read_promotions(&root)?;
+    let coupons = read_coupons(&root, &shops)?;
+    let selection = match policy {
+        SelectionPolicy::Read => read_selection(&root, &coupons)?,
+        SelectionPolicy::ForceBest => Selection::Best,
+    };
+    let commission = read_commission(&root)?;
+    Ok(Cart {
+        now,
+        rounding,
+        user,
+        shops,
+        lines,
+        promotions,
+        coupons,
+        selection,
+        commission,
+    })
+}
+
+/// Reads every entry of an optional array with `read`.
+fn each<'a, T>(
+    items: Option<&'a [Value]>,
+    path: &str,
+    mut read: impl FnMut(Object<'a>, usize) -> Result<T, Error>,
+) -> Result<Vec<T>, Error> {
+    items
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(Object::new(item, index(path, i))?, i))
+        .collect()
+}
+
+/// Reads an optional array of ids (filters: may repeat, never resolved).
+fn id_list(obj: &Object, key: &str) -> Result<Vec<String>, Error> {
+    let path = obj.at(key);
+    obj.array(key, None)?
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_id(v, index(&path, i)))
+        .collect()
+}
+
+/// Refuses an id already seen in the same array, at the later occurrence.
+fn unique(seen: &mut HashSet<String>, id: &str, path: String) -> Result<(), Error> {
+    if seen.insert(id.to_string()) {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::DuplicateId,
+            path,
+            format!("id {id:?} appears twice"),
+        ))
+    }
+}
+
+fn read_window(obj: &Object) -> Result<Window, Error> {
+    Ok(Window {
+        valid_from: obj.time("validFrom")?,
+        valid_to: obj.time("validTo")?,
+    })
+}
+
+fn read_scope(obj: &Object) -> Result<Scope, Error> {
+    let Some(scope) = obj.object("scope")? else {
+        return Ok(Scope::default());
+    };
+    Ok(Scope {
+        shop_ids: id_list(&scope, "shopIds")?,
+        sku_ids: id_list(&scope, "skuIds")?,
+        category_ids: id_list(&scope, "categoryIds")?,
+        exclude_sku_ids: id_list(&scope, "excludeSkuIds")?,
+    })
+}
+
+fn read_user(root: &Object) -> Result<User, Error> {
+    let Some(user) = root.object("user")? else {
+        return Ok(User::default());
+    };
+    user.id("id")?;
+    Ok(User {
+        plus: user.boolean("plus")?.unwrap_or(false),
+        new_user: user.boolean("newUser")?.unwrap_or(false),
+    })
+}
+
+fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
+    let mut seen = HashSet::new();
+    each(root.array("shops", Some(MAX_SHOPS))?, "shops", |shop, _| {
+        let id = shop.required("id", shop.id("id")?)?;
+        unique(&mut seen, &id, shop.at("id"))?;
+        shop.string("name")?;
+        let shipping = match shop.object("shipping")? {
+            None => None,
+            Some(rule) => Some(ShippingRule {
+                free_threshold: rule.amount("freeThreshold")?,
+                fee: rule.required("fee", rule.amount("fee")?)?,
+            }),
+        };
+        Ok(Shop { id, shipping })
+    })
+}
+
+fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
+    let mut seen_ids = HashSet::new();
+    let mut seen_skus: HashSet<(usize, String)> = HashSet::new();
+    each(root.array("lines", Some(MAX_LINES))?, "lines", |line, _| {
+        let id = line.required("id", line.id("id")?)?;
+        unique(&mut seen_ids, &id, line.at("id"))?;
+        let sku_id = line.required("skuId", line.id("skuId")?)?;
+        let shop_id = line.required("shopId", line.id("shopId")?)?;
+        let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownShop,
+                line.at("shopId"),
+                format!("shop {shop_id:?} is not in shops"),
+            )
+        })?;
+        if !seen_skus.insert((shop, sku_id.clone())) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                line.at("skuId"),
+                format!("shop {shop_id:?} already has a line for sku {sku_id:?}"),
+            ));
+        }
+        let category_ids = id_list(&line, "categoryIds")?;
+        let list_price = line.required("listPrice", line.amount("listPrice")?)?;
+        let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
+        let selected = line.boolean("selected")?.unwrap_or(true);
+        let special_prices = read_special_prices(&line)?;
+        let promotion_pick = match line.raw("promotionId") {
+            None => PromotionPick::Automatic,
+            Some(Value::Null) => PromotionPick::OptedOut,
+            Some(_) => {
+                PromotionPick::Chosen(line.required("promotionId", line.id("promotionId")?)?)
+            }
+        };
+        let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
+        Ok(Line {
+            id,
+            sku_id,
+            shop,
+            category_ids,
+            list_price,
+            quantity,
+            selected,
+            special_prices,
+            promotion_pick,
+            commission_rate,
+        })
+    })
+}
+
+fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
+    let path = line.at("specialPrices");
+    each(
+        line.array("specialPrices", Some(MAX_SPECIAL_PRICES))?,
+        &path,
+        |special, _| {
+            let kind =
+                special.required("kind", special.enumeration("kind", SpecialKind::from_name)?)?;
+            let price = special.required("price", special.amount("price")?)?;
+            let limit = special.count("limit", 0, MAX_COUNT)?;
+            let window = read_window(&special)?;
+            Ok(SpecialPrice {
+                kind,
+                price,
+                limit,
+                window,
+            })
+        },
+    )
+}
+
+fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
+    let mut seen = HashSet::new();
+    each(
+        root.array("promotions", Some(MAX_PROMOTIONS))?,
+        "promotions",
+        |promotion, _| {
+            let id = promotion.required("id", promotion.id("id")?)?;
+            unique(&mut seen, &id, promotion.at("id"))?;
+            let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
+            let rule = match kind {
+                "tieredAmountOff" => PromotionRule::TieredAmountOff(read_amount_tiers(&promotion)?),
+                "everyAmountOff" => read_every_amount_off(&promotion)?,
+                "tieredPayRatio" => read_ratio_tiers(&promotion)?,
+                "nthItemPayRatio" => PromotionRule::NthItemPayRatio {
+                    n: promotion.required("n", promotion.count("n", 1, MAX_COUNT)?)?,
+                    pay_ratio: promotion.required("payRatio", promotion.ratio("payRatio")?)?,
+                },
+                "gift" => read_gift(&promotion)?,
+                _ => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidEnum,
+                        promotion.at("kind"),
+                        format!("unknown promotion kind {kind:?}"),
+                    ))
+                }
+            };
+            Ok(Promotion {
+                id,
+                window: read_window(&promotion)?,
+                scope: read_scope(&promotion)?,
+                rule,
+            })
+        },
+    )
+}
+
+/// The tiers array: present, non-empty, at most 20 entries.
+fn tier_objects<'a>(promotion: &Object<'a>) -> Result<Vec<Object<'a>>, Error> {
+    let items = promotion.required("tiers", promotion.array("tiers", Some(MAX_TIERS))?)?;
+    if items.is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidTiers,
+            promotion.at("tiers"),
+            "a promotion needs at least one tier",
+        ));
+    }
+    let path = promotion.at("tiers");
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, v)| Object::new(v, index(&path, k)))
+        .collect()
+}
+
+fn not_increasing(path: String) -> Error {
+    Error::new(
+        ErrorCode::InvalidTiers,
+        path,
+        "tier thresholds must be strictly increasing",
+    )
+}
+
+fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
+    let mut tiers: Vec<AmountTier> = Vec::new();
+    for tier in tier_objects(promotion)? {
+        let threshold = tier.required("threshold", tier.amount("threshold")?)?;
+        let off = tier.required("off", tier.amount("off")?)?;
+        if tiers.last().is_some_and(|prev| prev.threshold >= threshold) {
+            return Err(not_increasing(tier.at("threshold")));
+        }
+        tiers.push(AmountTier { threshold, off });
+    }
+    Ok(tiers)
+}
+
+fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
+    let mut by: Option<TierMeasure> = None;
+    let mut tiers: Vec<RatioTier> = Vec::new();
+    for tier in tier_objects(promotion)? {
+        let (measure, key, threshold) = match (tier.get("minQuantity"), tier.get("minAmount")) {
+            (Some(_), None) => (
+                TierMeasure::Quantity,
+                "minQuantity",
+                i64::from(tier.required("minQuantity", tier.count("minQuantity", 1, MAX_COUNT)?)?),
+            ),
+            (None, Some(_)) => (
+                TierMeasure::Amount,
+                "minAmount",
+                tier.required("minAmount", tier.amount("minAmount")?)?.fen(),
+            ),
+            _ => {
+                return Err(Error::new(
+                    ErrorCode::InvalidTiers,
+                    tier.path.clone(),
+                    "a tier has exactly one of minQuantity and minAmount",
+                ))
+            }
+        };
+        if by.is_some_and(|b| b != measure) {
+            return Err(Error::new(
+                ErrorCode::InvalidTiers,
+                tier.path.clone(),
+                "all tiers use the same measure, minQuantity or minAmount",
+            ));
+        }
+        by = Some(measure);
+        let pay_ratio = tier.required("payRatio", tier.ratio("payRatio")?)?;
+        if tiers.last().is_some_and(|prev| prev.threshold >= threshold) {
+            return Err(not_increasing(tier.at(key)));
+        }
+        tiers.push(RatioTier {
+            threshold,
+            pay_ratio,
+        });
+    }
+    Ok(PromotionRule::TieredPayRatio {
+        by: by.unwrap_or(TierMeasure::Amount),
+        tiers,
+    })
+}
+
+fn read_every_amount_off(promotion: &Object) -> Result<PromotionRule, Error> {
+    let every = promotion.required("every", promotion.amount("every")?)?;
+    if every == Money::ZERO {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            promotion.at("every"),
+            "every must be above 0",
+        ));
+    }
+    Ok(PromotionRule::EveryAmountOff {
+        every,
+        off: promotion.required("off", promotion.amount("off")?)?,
+        max_off: promotion.amount("maxOff")?,
+    })
+}
+
+fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
+    let threshold = promotion.required("threshold", promotion.amount("threshold")?)?;
+    let items = promotion.required("gifts", promotion.array("gifts", Some(MAX_GIFTS))?)?;
+    let gifts = each(Some(items), &promotion.at("gifts"), |gift, _| {
+        Ok(Gift {
+            sku_id: gift.required("skuId", gift.id("skuId")?)?,
+            name: gift.required("name", gift.string("name")?)?.to_string(),
+            quantity: gift.required("quantity", gift.count("quantity", 1, MAX_COUNT)?)?,
+        })
+    })?;
+    Ok(PromotionRule::Gift { threshold, gifts })
+}
+
+fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
+    let mut seen = HashSet::new();
+    each(
+        root.array("coupons", Some(MAX_COUPONS))?,
+        "coupons",
+        |coupon, _| {
+            let id = coupon.required("id", coupon.id("id")?)?;
+            unique(&mut seen, &id, coupon.at("id"))?;
+            let kind = coupon.required("kind", coupon.enumeration("kind", coupon_kind)?)?;
+            let stage = coupon.required("stage", coupon.enumeration("stage", stage)?)?;
+            let rule = match kind {
+                CouponKindName::AmountOff => {
+                    CouponRule::AmountOff(coupon.required("off", coupon.amount("off")?)?)
+                }
+                CouponKindName::PayRatio => CouponRule::PayRatio {
+                    pay_ratio: coupon.required("payRatio", coupon.ratio("payRatio")?)?,
+                    max_off: coupon.amount("maxOff")?,
+                },
+                CouponKindName::Shipping => {
+                    CouponRule::Shipping(coupon.required("off", coupon.amount("off")?)?)
+                }
+            };
+            if (kind == CouponKindName::Shipping) != (stage == Stage::Shipping) {
+                return Err(Error::new(
+                    ErrorCode::InvalidCoupon,
+                    coupon.at("stage"),
+                    "kind shipping goes with stage shipping, and only with it",
+                ));
+            }
+            let shop_id = coupon.id("shopId")?;
+            match (stage, &shop_id) {
+                (Stage::Shop, None) => {
+                    return Err(Error::new(
+                        ErrorCode::MissingField,
+                        coupon.at("shopId"),
+                        "a shop coupon needs shopId",
+                    ))
+                }
+                (Stage::Platform, Some(_)) => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidCoupon,
+                        coupon.at("shopId"),
+                        "a platform coupon has no shopId",
+                    ))
+                }
+                _ => {}
+            }
+            let shop = shop_id
+                .as_ref()
+                .and_then(|sid| shops.iter().position(|s| &s.id == sid));
+            Ok(Coupon {
+                id,
+                rule,
+                stage,
+                shop_id,
+                shop,
+                threshold: coupon.amount("threshold")?.unwrap_or(Money::ZERO),
+                window: read_window(&coupon)?,
+                scope: read_scope(&coupon)?,
+                with_promotions: coupon.boolean("withPromotions")?.unwrap_or(true),
+                exclusive: coupon.boolean("exclusive")?.unwrap_or(false),
+            })
+        },
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CouponKindName {
+    AmountOff,
+    PayRatio,
+    Shipping,
+}
+
+fn coupon_kind(name: &str) -> Option<CouponKindName> {
+    match name {
+        "amountOff" => Some(CouponKindName::AmountOff),
+        "payRatio" => Some(CouponKindName::PayRatio),
+        "shipping" => Some(CouponKindName::Shipping),
+        _ => None,
+    }
+}
+
+fn stage(name: &str) -> Option<Stage> {
+    match name {
+        "shop" => Some(Stage::Shop),
+        "platform" => Some(Stage::Platform),
+        "shipping" => Some(Stage::Shipping),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ModeName {
+    Best,
+    Manual,
+}
+
+fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error> {
+    let Some(selection) = root.object("couponSelection")? else {
+        return Ok(Selection::Best);
+    };
+    let mode = selection.enumeration("mode", |m| match m {
+        "best" => Some(ModeName::Best),
+        "manual" => Some(ModeName::Manual),
+        _ => None,
+    })?;
+    if !matches!(mode, Some(ModeName::Manual)) {
+        return Ok(Selection::Best);
+    }
+    let ids = selection.required("ids", selection.array("ids", None)?)?;
+    let path = selection.at("ids");
+    let mut seen = HashSet::new();
+    let mut picks = Vec::with_capacity(ids.len());
+    for (k, value) in ids.iter().enumerate() {
+        let id = read_id(value, index(&path, k))?;
+        let coupon = coupons.iter().position(|c| c.id == id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownCoupon,
+                index(&path, k),
+                format!("coupon {id:?} is not in coupons"),
+            )
+        })?;
+        unique(&mut seen, &id, index(&path, k))?;
+        picks.push(coupon);
+    }
+    Ok(Selection::Manual(picks))
+}
+
+fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
+    let Some(commission) = root.object("commission")? else {
+        return Ok(None);
+    };
+    let buyer_id = commission.id("buyerId")?;
+    let platform_fee_rate = commission
+        .ratio("platformFeeRate")?
+        .unwrap_or_else(Ratio::zero);
+    let deny_self_purchase = commission
+        .enumeration("selfPurchase", |p| match p {
+            "allow" => Some(false),
+            "deny" => Some(true),
+            _ => None,
+        })?
+        .unwrap_or(false);
+    let items = commission.array("beneficiaries", None)?;
+    if items.is_some_and(|b| b.len() > MAX_BENEFICIARIES) {
+        return Err(Error::new(
+            ErrorCode::TooManyLevels,
+            commission.at("beneficiaries"),
+            "at most two levels (sharer and inviter) may earn a commission",
+        ));
+    }
+    let beneficiaries = each(items, &commission.at("beneficiaries"), |b, k| {
+        let id = b.required("id", b.id("id")?)?;
+        let role = b.required(
+            "role",
+            b.enumeration("role", |r| match (r, k) {
+                ("sharer", 0) => Some(Role::Sharer),
+                ("inviter", 1) => Some(Role::Inviter),
+                _ => None,
+            })?,
+        )?;
+        let share = b.required("share", b.ratio("share")?)?;
+        Ok(Beneficiary { id, role, share })
+    })?;
+    let total: u32 = beneficiaries.iter().map(|b| b.share.basis).sum();
+    if total > Ratio::ONE_BASIS {
+        return Err(Error::new(
+            ErrorCode::InvalidRatio,
+            commission.at("beneficiaries"),
+            "beneficiary shares sum to more than 1",
+        ));
+    }
+    Ok(Some(CommissionPolicy {
+        buyer_id,
+        platform_fee_rate,
+        beneficiaries,
+        deny_self_purchase,
+    }))
+}

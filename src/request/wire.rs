@@ -1,0 +1,326 @@
+//! The request as typed Rust structs (SPEC 1), for the Rust API and the
+//! TypeScript declarations. They carry values as the wire writes them
+//! (amounts and ratios as strings); checking happens in one place only:
+//! `price_cart` turns the struct into JSON and runs the same validation as
+//! every other entry point, so a struct and its JSON text always price the
+//! same.
+
+use crate::json::Value;
+use serde::{Deserialize, Serialize};
+
+macro_rules! wire {
+    ($item:item) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[serde(rename_all = "camelCase")]
+        $item
+    };
+}
+
+macro_rules! names {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[serde(rename_all = "camelCase")]
+        pub enum $name { $($variant),+ }
+    };
+}
+
+names!(RoundingMode {
+    HalfUp,
+    HalfEven,
+    Down,
+    Up
+});
+names!(SpecialPriceKind {
+    FlashSale,
+    NewUser,
+    Plus,
+    Member
+});
+names!(PromotionKind {
+    TieredAmountOff,
+    EveryAmountOff,
+    TieredPayRatio,
+    NthItemPayRatio,
+    Gift
+});
+names!(CouponKind {
+    AmountOff,
+    PayRatio,
+    Shipping
+});
+names!(CouponStage {
+    Shop,
+    Platform,
+    Shipping
+});
+names!(SelectionMode { Best, Manual });
+names!(BeneficiaryRole { Sharer, Inviter });
+names!(SelfPurchasePolicy { Allow, Deny });
+
+/// Skips `None` on output so an absent field stays absent.
+macro_rules! opt {
+    ($(#[$meta:meta])* $vis:vis $field:ident : $ty:ty) => {
+        $(#[$meta])*
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        $vis $field: Option<$ty>
+    };
+}
+
+wire! {
+/// A pricing request (SPEC 1).
+pub struct PricingRequest {
+    /// Epoch milliseconds.
+    pub now: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<RoundingMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<UserInput>,
+    #[serde(default)]
+    pub shops: Vec<ShopInput>,
+    #[serde(default)]
+    pub lines: Vec<LineInput>,
+    #[serde(default)]
+    pub promotions: Vec<PromotionInput>,
+    #[serde(default)]
+    pub coupons: Vec<CouponInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon_selection: Option<CouponSelectionInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commission: Option<CommissionInput>,
+}
+}
+
+wire! {
+pub struct UserInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plus: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_user: Option<bool>,
+}
+}
+
+wire! {
+pub struct ShopInput {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<ShippingInput>,
+}
+}
+
+wire! {
+pub struct ShippingInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free_threshold: Option<String>,
+    pub fee: String,
+}
+}
+
+wire! {
+pub struct LineInput {
+    pub id: String,
+    pub sku_id: String,
+    pub shop_id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_ids: Vec<String>,
+    pub list_price: String,
+    pub quantity: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_prices: Vec<SpecialPriceInput>,
+    /// Absent: automatic; `Some(None)` (JSON `null`): no promotion;
+    /// `Some(Some(id))`: the buyer's pick.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present_or_null"
+    )]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub promotion_id: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commission_rate: Option<String>,
+}
+}
+
+/// Reads a present field, `null` included, as `Some`.
+fn present_or_null<'de, D>(deserializer: D) -> Result<Option<Option<String>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    Option::<String>::deserialize(deserializer).map(Some)
+}
+
+wire! {
+pub struct SpecialPriceInput {
+    pub kind: Option<SpecialPriceKind>,
+    pub price: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<u64>,
+}
+}
+
+wire! {
+pub struct ScopeInput {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shop_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sku_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_sku_ids: Vec<String>,
+}
+}
+
+wire! {
+/// A promotion (SPEC 3); which fields apply depends on `kind`.
+pub struct PromotionInput {
+    pub id: String,
+    pub kind: Option<PromotionKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ScopeInput>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<TierInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub off: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_off: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_ratio: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gifts: Vec<GiftInput>,
+}
+}
+
+wire! {
+/// A tier: `threshold` + `off` (满减), or `minQuantity` / `minAmount` +
+/// `payRatio` (满件折 / 满额折).
+pub struct TierInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub off: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_quantity: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_amount: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_ratio: Option<String>,
+}
+}
+
+wire! {
+pub struct GiftInput {
+    pub sku_id: String,
+    pub name: String,
+    pub quantity: u32,
+}
+}
+
+wire! {
+/// A coupon (SPEC 4).
+pub struct CouponInput {
+    pub id: String,
+    pub kind: Option<CouponKind>,
+    pub stage: Option<CouponStage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shop_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub off: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_ratio: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_off: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ScopeInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_promotions: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclusive: Option<bool>,
+}
+}
+
+wire! {
+pub struct CouponSelectionInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<SelectionMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+}
+}
+
+wire! {
+/// Two-level commission (SPEC 7).
+pub struct CommissionInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyer_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform_fee_rate: Option<String>,
+    #[serde(default)]
+    pub beneficiaries: Vec<BeneficiaryInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_purchase: Option<SelfPurchasePolicy>,
+}
+}
+
+wire! {
+pub struct BeneficiaryInput {
+    pub id: String,
+    pub role: Option<BeneficiaryRole>,
+    pub share: String,
+}
+}
+
+impl PricingRequest {
+    /// The request as the JSON value the validator reads.
+    pub fn to_json_value(&self) -> Value {
+        // Serializing these plain structs cannot fail.
+        serde_json::to_value(self)
+            .map(|v| from_serde(&v))
+            .unwrap_or(Value::Null)
+    }
+}
+
+/// Converts a serde_json value; numbers keep their canonical text.
+pub(crate) fn from_serde(value: &serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.to_string()),
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
+        serde_json::Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), from_serde(v)))
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,1 @@
+//! SPEC 9: share codes. (Being written.)

@@ -1,0 +1,114 @@
+//! The one vector runner: native tests, the wasm tests (Node and headless
+//! Chrome) and the CLI check all judge a vector with this code.
+
+#![allow(dead_code)]
+
+use sharecart::json::{self, Value};
+
+/// A vector's request as text: `requestText` verbatim, or `request` written
+/// back with numbers exactly as the file spells them.
+pub fn request_text(vector: &Value) -> Option<String> {
+    match vector.get("requestText") {
+        Some(Value::String(text)) => Some(text.clone()),
+        _ => vector.get("request").map(json::write),
+    }
+}
+
+pub fn entry(vector: &Value) -> &str {
+    match vector.get("entry") {
+        Some(Value::String(e)) => e.as_str(),
+        _ => "price",
+    }
+}
+
+/// Drops the fields the vectors do not compare (engine.version and
+/// couponSearch.combinationsTried, SPEC 4 and 7a).
+pub fn comparable(value: &Value) -> Value {
+    fn strip(value: &Value, parent: &str) -> Value {
+        match value {
+            Value::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .filter(|(k, _)| {
+                        !(parent == "engine" && k == "version"
+                            || parent == "couponSearch" && k == "combinationsTried")
+                    })
+                    .map(|(k, v)| (k.clone(), strip(v, k)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(|v| strip(v, "")).collect()),
+            other => other.clone(),
+        }
+    }
+    strip(value, "")
+}
+
+/// What an engine call returned: the result text, or `(code, path)`.
+pub type Outcome = Result<String, (String, String)>;
+
+/// Judges one outcome against the vector; `Err` explains the mismatch.
+pub fn judge(name: &str, vector: &Value, outcome: &Outcome) -> Result<(), String> {
+    match (vector.get("result"), vector.get("error"), outcome) {
+        (Some(expected), _, Ok(text)) => {
+            let actual =
+                json::parse(text).map_err(|e| format!("{name}: output is not JSON: {e}"))?;
+            let (want, got) = (comparable(expected), comparable(&actual));
+            if want == got {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{name}: result differs\n  want {}\n  got  {}",
+                    json::write(&want),
+                    json::write(&got)
+                ))
+            }
+        }
+        (_, Some(expected), Err((code, path))) => {
+            let want_code = expected.get("code");
+            let want_path = expected.get("path");
+            if want_code == Some(&Value::String(code.clone()))
+                && want_path == Some(&Value::String(path.clone()))
+            {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{name}: want error {} at {}, got {code} at {path:?}",
+                    want_code.map(json::write).unwrap_or_default(),
+                    want_path.map(json::write).unwrap_or_default()
+                ))
+            }
+        }
+        (Some(_), _, Err((code, path))) => Err(format!(
+            "{name}: want a result, got error {code} at {path:?}"
+        )),
+        (_, Some(_), Ok(text)) => Err(format!("{name}: want an error, got {text}")),
+        _ => Err(format!("{name}: vector has neither result nor error")),
+    }
+}
+
+/// Runs one pricing vector through the Rust text entry points.
+pub fn run_with(
+    name: &str,
+    file_text: &str,
+    price: impl Fn(&str) -> Outcome,
+    preview: impl Fn(&str) -> Outcome,
+) -> Result<(), String> {
+    let vector = json::parse(file_text).map_err(|e| format!("{name}: bad vector file: {e}"))?;
+    let text = request_text(&vector).ok_or_else(|| format!("{name}: no request"))?;
+    let outcome = match entry(&vector) {
+        "preview" => preview(&text),
+        _ => price(&text),
+    };
+    judge(name, &vector, &outcome)
+}
+
+pub fn run_native(name: &str, file_text: &str) -> Result<(), String> {
+    let wrap =
+        |r: Result<String, sharecart::Error>| r.map_err(|e| (e.code.as_str().to_string(), e.path));
+    run_with(
+        name,
+        file_text,
+        |t| wrap(sharecart::price_cart_json(t)),
+        |t| wrap(sharecart::preview_share_card_json(t)),
+    )
+}
