@@ -83,3 +83,8 @@ fn preview_value(value: &json::Value, options: &PricingOptions) -> Result<ShareP
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
+
+/// The JavaScript facade; public only so wasm tests can call it.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod wasm;

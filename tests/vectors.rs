@@ -38,3 +38,46 @@ fn every_pricing_vector_passes_natively() {
         failures.join("\n")
     );
 }
+
+/// `-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?` with at most 15 significant digits
+/// (or an integer up to 2^53):
+/// the numbers `JSON.stringify` writes back exactly as read.
+fn spelled_as_javascript_would(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !whole.is_empty()
+        && all_digits(whole)
+        && all_digits(fraction)
+        && (whole == "0" || !whole.starts_with('0'))
+        && !fraction.ends_with('0')
+        && (digits.contains('.') == !fraction.is_empty())
+        && text != "-0"
+        && (whole.len() + fraction.len() <= 15
+            || fraction.is_empty() && whole.parse::<u64>().is_ok_and(|n| n <= 1 << 53))
+}
+
+/// JS runners rebuild the request text with `JSON.stringify`; that is the
+/// same text only when every number is written as JS writes it. A number
+/// like `1.0` or `1e3` belongs in `requestText`.
+#[test]
+fn request_members_survive_a_javascript_round_trip() {
+    use sharecart::json::Value;
+    fn check(value: &Value, name: &str) {
+        match value {
+            Value::Number(text) => assert!(
+                spelled_as_javascript_would(text),
+                "{name}: number {text} must go in requestText"
+            ),
+            Value::Array(items) => items.iter().for_each(|v| check(v, name)),
+            Value::Object(members) => members.iter().for_each(|(_, v)| check(v, name)),
+            _ => {}
+        }
+    }
+    for (name, text) in pricing_vector_files() {
+        let vector = sharecart::json::parse(&text).expect("vector parses");
+        if let Some(request) = vector.get("request") {
+            check(request, &name);
+        }
+    }
+}

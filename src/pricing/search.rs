@@ -12,7 +12,6 @@ use std::cmp::Ordering;
 pub const DEFAULT_BUDGET: u64 = 1_000_000;
 
 pub struct SearchOutcome {
-    pub chosen: Vec<usize>,
     pub application: Option<Application>,
     pub optimal: bool,
     pub tried: u64,
@@ -86,7 +85,6 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
 
     let Some(empty) = board.apply(&[]) else {
         return SearchOutcome {
-            chosen: Vec::new(),
             application: None,
             optimal: true,
             tried: 0,
@@ -101,7 +99,7 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
     let mut tried: u64 = 1;
     let mut exhausted = true;
 
-    let mut consider = |combo: &[usize], best: &mut Best, tried: &mut u64| -> bool {
+    let consider = |combo: &[usize], best: &mut Best, tried: &mut u64| -> bool {
         if *tried >= budget {
             return false;
         }
@@ -148,7 +146,6 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
         }
     }
     SearchOutcome {
-        chosen: best.coupons,
         application: Some(best.application),
         optimal: exhausted,
         tried,

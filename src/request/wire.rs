@@ -60,15 +60,6 @@ names!(SelectionMode { Best, Manual });
 names!(BeneficiaryRole { Sharer, Inviter });
 names!(SelfPurchasePolicy { Allow, Deny });
 
-/// Skips `None` on output so an absent field stays absent.
-macro_rules! opt {
-    ($(#[$meta:meta])* $vis:vis $field:ident : $ty:ty) => {
-        $(#[$meta])*
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        $vis $field: Option<$ty>
-    };
-}
-
 wire! {
 /// A pricing request (SPEC 1).
 pub struct PricingRequest {

@@ -132,7 +132,10 @@ mod tests {
         n.mul_small(9);
         n.mul_small(10_000_000_000_000_000_000);
         n.add_u128(89_999_999_999_999_999_999);
-        assert_eq!(n.divmod_small(10_000_000_000_000_000_000), 9_999_999_999_999_999_999);
+        assert_eq!(
+            n.divmod_small(10_000_000_000_000_000_000),
+            9_999_999_999_999_999_999
+        );
         assert_eq!(n.divmod_small(9), 8);
         assert_eq!(n.to_u64(), Some(7));
     }

@@ -1,0 +1,98 @@
+# sharecart build glue. Every target installs what it needs and skips what
+# is already there, so `make test` works on a fresh machine.
+
+WASM_BINDGEN_VERSION := 0.2.130
+NIGHTLY := nightly-2026-05-19
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+# wasm-bindgen-test-runner stops a browser run after 20 s by default.
+export WASM_BINDGEN_TEST_TIMEOUT := 300
+CHROMEDRIVER := /usr/bin/chromedriver
+WASM_PACK_TEST_FLAGS := --release
+
+.PHONY: all tools tool-rust tool-nightly tool-wasm-bindgen tool-wasm-pack tool-wasm-tools \
+        tool-chromium tool-node pkg demo test test-native test-cli test-node test-chrome \
+        test-js vector-list bench fmt clean
+
+all: pkg
+
+## ---- tools (idempotent) ----------------------------------------------------
+
+tools: tool-rust tool-wasm-bindgen tool-wasm-pack tool-chromium tool-node
+
+tool-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+tool-nightly:
+	@rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1 \
+	  && rustup component list --toolchain $(NIGHTLY) --installed | grep -q rust-src \
+	  || rustup toolchain install $(NIGHTLY) --profile minimal -c rust-src
+
+tool-wasm-bindgen:
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+tool-wasm-pack:
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack
+
+tool-wasm-tools:
+	@command -v wasm-tools >/dev/null || cargo install wasm-tools
+
+tool-chromium:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  apt-get update && apt-get install -y chromium chromium-driver; fi
+
+tool-node: node_modules/.installed
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund
+	@touch $@
+
+## ---- build ------------------------------------------------------------------
+
+# pkg/web: ES module for browsers and bundlers; pkg/node: CommonJS for Node.
+pkg: tool-rust tool-wasm-bindgen tool-wasm-pack tool-node
+	wasm-pack build --release --target web --out-dir pkg/web
+	wasm-pack build --release --target nodejs --out-dir pkg/node
+	node scripts/optimize-wasm.mjs pkg/web/sharecart_bg.wasm pkg/node/sharecart_bg.wasm
+
+demo: pkg
+	cargo build --release --bin sharecart
+	@echo "Pricing examples/spec-cart.json with the CLI:"
+	@./target/release/sharecart price < examples/spec-cart.json | node scripts/breakdown.mjs
+
+## ---- tests ------------------------------------------------------------------
+
+test: tools
+	$(MAKE) test-native
+	$(MAKE) pkg
+	$(MAKE) test-cli test-js test-node test-chrome
+	@echo "All test suites passed."
+
+test-native:
+	cargo test --release
+
+test-cli:
+	cargo build --release --bin sharecart
+	node tests/js/cli.mjs target/release/sharecart
+
+test-js: tool-node
+	node tests/js/api.mjs
+
+test-node:
+	wasm-pack test --node $(WASM_PACK_TEST_FLAGS)
+
+test-chrome: tool-chromium
+	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome \
+	  --chromedriver $(CHROMEDRIVER) $(WASM_PACK_TEST_FLAGS)
+
+vector-list:
+	SHARECART_UPDATE_VECTOR_LIST=1 cargo test --test vector_list_current
+
+fmt:
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf pkg

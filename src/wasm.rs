@@ -1,0 +1,72 @@
+//! The wasm-bindgen facade (SPEC 10): convert, call the core, convert back.
+//! No rule lives here. Object entry points go through JSON text in both
+//! directions (SPEC 0), so JS objects can never price differently from
+//! the same request's text on any other target.
+
+use crate::error::{Error, ErrorCode};
+use wasm_bindgen::prelude::*;
+
+/// Throws `Error` objects carrying `code` and `path`.
+fn to_js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.message);
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
+    let _ = js_sys::Reflect::set(&js, &"path".into(), &error.path.into());
+    js.into()
+}
+
+/// `JSON.stringify(input)`; a cycle, a BigInt or `undefined` is invalidJson.
+fn stringify(input: &JsValue) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(input)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            to_js_error(Error::new(
+                ErrorCode::InvalidJson,
+                "",
+                "the input cannot be written as JSON",
+            ))
+        })
+}
+
+fn parse(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+}
+
+fn through_text(
+    input: &JsValue,
+    call: fn(&str) -> Result<String, Error>,
+) -> Result<JsValue, JsValue> {
+    let text = stringify(input)?;
+    parse(&call(&text).map_err(to_js_error)?)
+}
+
+#[wasm_bindgen(js_name = priceCart, unchecked_return_type = "PricingResult")]
+pub fn price_cart(
+    #[wasm_bindgen(unchecked_param_type = "PricingRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    through_text(&request, crate::price_cart_json)
+}
+
+#[wasm_bindgen(js_name = previewShareCard, unchecked_return_type = "SharePreview")]
+pub fn preview_share_card(
+    #[wasm_bindgen(unchecked_param_type = "PricingRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    through_text(&request, crate::preview_share_card_json)
+}
+
+#[wasm_bindgen(js_name = priceCartJson)]
+pub fn price_cart_json(text: &str) -> Result<String, JsValue> {
+    crate::price_cart_json(text).map_err(to_js_error)
+}
+
+#[wasm_bindgen(js_name = previewShareCardJson)]
+pub fn preview_share_card_json(text: &str) -> Result<String, JsValue> {
+    crate::preview_share_card_json(text).map_err(to_js_error)
+}
+
+#[wasm_bindgen(js_name = engineInfo, unchecked_return_type = "EngineInfo")]
+pub fn engine_info() -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&crate::engine_info(), &serializer).map_err(JsValue::from)
+}

@@ -1,0 +1,59 @@
+// The JavaScript API of the Node package (pkg/node): every golden vector
+// through the object entry points and the text twins, which must agree
+// byte for byte; errors are Error objects with code and path; the module
+// keeps working after errors.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { root, loadPricingVectors, judge, report } from './vectors.mjs';
+
+const require = createRequire(import.meta.url);
+const engine = require(join(root, 'pkg', 'node', 'sharecart.js'));
+
+const call = (fn, input) => {
+  try {
+    const value = fn(input);
+    return { text: typeof value === 'string' ? value : JSON.stringify(value) };
+  } catch (error) {
+    assert.ok(error instanceof Error, 'thrown value is an Error');
+    assert.equal(typeof error.message, 'string');
+    return { code: error.code, path: error.path };
+  }
+};
+
+const vectors = loadPricingVectors();
+const failures = [];
+let checks = 0;
+for (const v of vectors) {
+  const [objectFn, textFn] = v.entry === 'preview'
+    ? [engine.previewShareCard, engine.previewShareCardJson]
+    : [engine.priceCart, engine.priceCartJson];
+  const viaText = call(textFn, v.requestText);
+  const problem = judge(v, viaText);
+  if (problem) failures.push(`text: ${problem}`);
+  checks++;
+  if (v.vector.request !== undefined) {
+    const viaObject = call(objectFn, v.vector.request);
+    if (JSON.stringify(viaObject) !== JSON.stringify(viaText)) {
+      failures.push(`${v.name}: object entry point differs from the text twin\n  object ${JSON.stringify(viaObject)}\n  text   ${JSON.stringify(viaText)}`);
+    }
+    checks++;
+  }
+}
+
+// SPEC 0: what a JS object cannot express differently must not matter.
+const base = { now: 0, shops: [{ id: 's' }], lines: [{ id: 'L', skuId: '1', shopId: 's', listPrice: '1.00', quantity: 1 }] };
+const plain = JSON.stringify(engine.priceCart(base));
+assert.equal(JSON.stringify(engine.priceCart({ ...base, rounding: undefined, user: undefined })), plain);
+assert.equal(JSON.stringify(engine.priceCart({ lines: base.lines, shops: base.shops, now: -0 })), plain);
+const cycle = { ...base };
+cycle.self = cycle;
+assert.deepEqual(call(engine.priceCart, cycle), { code: 'invalidJson', path: '' });
+assert.deepEqual(call(engine.priceCart, { ...base, now: 1n }), { code: 'invalidJson', path: '' });
+assert.deepEqual(call(engine.priceCart, undefined), { code: 'invalidJson', path: '' });
+assert.deepEqual(call(engine.priceCartJson, '['.repeat(200000)), { code: 'invalidJson', path: '' });
+assert.equal(JSON.stringify(engine.priceCart(base)), plain, 'works after errors');
+assert.deepEqual(engine.engineInfo(), { version: '0.1.0', spec: 1 });
+checks += 8;
+
+report('js api (pkg/node)', failures, checks);

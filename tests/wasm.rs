@@ -1,0 +1,112 @@
+//! The golden vectors inside wasm: `wasm-pack test --node` and
+//! `wasm-pack test --headless --chrome` run this file, with the vector files
+//! embedded (tests/vector_list.rs), through the same runner as natively and
+//! through the JavaScript facade.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+#[allow(dead_code)]
+mod vector_list;
+
+use sharecart::json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+fn js_error_fields(error: JsValue) -> (String, String) {
+    let field = |name: &str| {
+        js_sys::Reflect::get(&error, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "thrown value is an Error"
+    );
+    (field("code"), field("path"))
+}
+
+#[wasm_bindgen_test]
+fn every_pricing_vector_through_the_core() {
+    let failures: Vec<String> = vector_list::PRICING_VECTORS
+        .iter()
+        .filter_map(|(name, text)| common::run_native(name, text).err())
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(vector_list::PRICING_VECTORS.len() >= 80);
+}
+
+#[wasm_bindgen_test]
+fn every_pricing_vector_through_the_js_text_entry_points() {
+    let wrap = |r: Result<String, JsValue>| r.map_err(js_error_fields);
+    let failures: Vec<String> = vector_list::PRICING_VECTORS
+        .iter()
+        .filter_map(|(name, text)| {
+            common::run_with(
+                name,
+                text,
+                |t| wrap(sharecart::wasm::price_cart_json(t)),
+                |t| wrap(sharecart::wasm::preview_share_card_json(t)),
+            )
+            .err()
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The object entry points: `JSON.parse` of the request, as a JS caller
+/// holds it, then `priceCart`; the result object is written back with
+/// `JSON.stringify`, which must equal the text twin's output byte for byte.
+#[wasm_bindgen_test]
+fn object_entry_points_match_the_text_twins_byte_for_byte() {
+    let mut checked = 0;
+    for (name, file) in vector_list::PRICING_VECTORS {
+        let vector = json::parse(file).expect("vector parses");
+        let Some(request) = vector.get("request") else {
+            continue;
+        };
+        let text = json::write(request);
+        let object = js_sys::JSON::parse(&text).expect("request parses in JS");
+        let preview = common::entry(&vector) == "preview";
+        let (via_object, via_text) = if preview {
+            (
+                sharecart::wasm::preview_share_card(object),
+                sharecart::wasm::preview_share_card_json(&text),
+            )
+        } else {
+            (
+                sharecart::wasm::price_cart(object),
+                sharecart::wasm::price_cart_json(&text),
+            )
+        };
+        match (via_object, via_text) {
+            (Ok(value), Ok(text)) => {
+                let written = js_sys::JSON::stringify(&value)
+                    .ok()
+                    .and_then(|s| s.as_string());
+                assert_eq!(written.as_deref(), Some(text.as_str()), "{name}");
+            }
+            (Err(a), Err(b)) => assert_eq!(js_error_fields(a), js_error_fields(b), "{name}"),
+            _ => panic!("{name}: object and text entry points disagree"),
+        }
+        checked += 1;
+    }
+    assert!(checked > 50);
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_errors() {
+    for bad in ["", "{", "{\"now\":-1}", &"[".repeat(100_000)] {
+        assert!(sharecart::wasm::price_cart_json(bad).is_err());
+    }
+    let cycle = js_sys::Object::new();
+    js_sys::Reflect::set(&cycle, &"self".into(), &cycle).expect("set");
+    let (code, path) = js_error_fields(sharecart::wasm::price_cart(cycle.into()).unwrap_err());
+    assert_eq!((code.as_str(), path.as_str()), ("invalidJson", ""));
+    let big = js_sys::BigInt::from(1u32);
+    let (code, _) = js_error_fields(sharecart::wasm::price_cart(big.into()).unwrap_err());
+    assert_eq!(code, "invalidJson");
+    let ok = sharecart::wasm::price_cart_json(r#"{"now":0}"#).expect("prices after errors");
+    assert!(ok.contains(r#""payable":"0.00""#), "{ok}");
+}
