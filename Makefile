@@ -11,7 +11,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 WASM_PACK_TEST_FLAGS := --release
 
 .PHONY: all tools tool-rust tool-nightly tool-wasm-bindgen tool-wasm-pack tool-wasm-tools \
-        tool-chromium tool-node pkg demo test test-native test-cli test-node test-chrome \
+        tool-chromium tool-node pkg demo miniprogram test test-miniprogram test-web test-native test-cli test-node test-chrome \
         test-js vector-list bench fmt clean
 
 all: pkg
@@ -57,17 +57,20 @@ pkg: tool-rust tool-wasm-bindgen tool-wasm-pack tool-node
 	wasm-pack build --release --target nodejs --out-dir pkg/node
 	node scripts/optimize-wasm.mjs pkg/web/sharecart_bg.wasm pkg/node/sharecart_bg.wasm
 
+# Builds the web package and serves the demo page (www/) on a local port.
 demo: pkg
-	cargo build --release --bin sharecart
-	@echo "Pricing examples/spec-cart.json with the CLI:"
-	@./target/release/sharecart price < examples/spec-cart.json | node scripts/breakdown.mjs
+	node www/serve.mjs
+
+# The WeChat mini-program build (pkg/miniprogram/, SPEC 11).
+miniprogram: tool-rust tool-nightly tool-wasm-bindgen tool-wasm-tools tool-node
+	node scripts/build-miniprogram.mjs
 
 ## ---- tests ------------------------------------------------------------------
 
-test: tools
+test: tools tool-nightly tool-wasm-tools
 	$(MAKE) test-native
-	$(MAKE) pkg
-	$(MAKE) test-cli test-js test-node test-chrome
+	$(MAKE) pkg miniprogram
+	$(MAKE) test-cli test-js test-node test-chrome test-miniprogram test-web
 	@echo "All test suites passed."
 
 test-native:
@@ -86,6 +89,13 @@ test-node:
 test-chrome: tool-chromium
 	WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome \
 	  --chromedriver $(CHROMEDRIVER) $(WASM_PACK_TEST_FLAGS)
+
+test-miniprogram:
+	node tests/js/miniprogram-sandbox.mjs
+
+test-web: tool-chromium tool-node
+	cargo build --release --bin sharecart
+	node www/tests/browser.mjs
 
 vector-list:
 	SHARECART_UPDATE_VECTOR_LIST=1 cargo test --test vector_list_current

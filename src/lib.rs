@@ -32,6 +32,11 @@ pub fn engine_info() -> EngineInfo {
     pricing::engine_info()
 }
 
+/// `engine_info()` as compact JSON text, as the CLI prints it.
+pub fn engine_info_json() -> String {
+    to_json(&engine_info())
+}
+
 /// Prices a cart (SPEC 1–7a).
 pub fn price_cart(request: &PricingRequest) -> Result<PricingResult, Error> {
     price_cart_with(request, &PricingOptions::default())
@@ -66,7 +71,10 @@ pub fn preview_share_card_json(text: &str) -> Result<String, Error> {
     Ok(to_json(&preview))
 }
 
-// share-code re-exports: added when the module lands
+pub use share_code::{
+    decode_share_code, decode_share_code_json, encode_share_code, encode_share_code_json,
+    DecodeOptions, DecodedShare, EncodeOptions, ShareFields,
+};
 
 fn price_value(value: &json::Value, options: &PricingOptions) -> Result<PricingResult, Error> {
     let cart = request::validate(value, SelectionPolicy::Read)?;

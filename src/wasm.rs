@@ -70,3 +70,48 @@ pub fn engine_info() -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&crate::engine_info(), &serializer).map_err(JsValue::from)
 }
+
+/// `encodeShareCode(fields, options?)`: the code string (SPEC 9).
+#[wasm_bindgen(js_name = encodeShareCode)]
+pub fn encode_share_code(
+    #[wasm_bindgen(unchecked_param_type = "ShareFields")] fields: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EncodeOptions | undefined")] options: JsValue,
+) -> Result<String, JsValue> {
+    let text = envelope("fields", &fields, &options)?;
+    let output = crate::encode_share_code_json(&text).map_err(to_js_error)?;
+    let parsed = parse(&output)?;
+    js_sys::Reflect::get(&parsed, &"code".into())?
+        .as_string()
+        .ok_or_else(|| JsValue::from_str("encodeShareCode: no code in the output"))
+}
+
+/// `decodeShareCode(input, options?)`: `{fields, signed, verified}`.
+#[wasm_bindgen(js_name = decodeShareCode, unchecked_return_type = "DecodedShare")]
+pub fn decode_share_code(
+    input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DecodeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = envelope("input", &input, &options)?;
+    parse(&crate::decode_share_code_json(&text).map_err(to_js_error)?)
+}
+
+#[wasm_bindgen(js_name = encodeShareCodeJson)]
+pub fn encode_share_code_json(text: &str) -> Result<String, JsValue> {
+    crate::encode_share_code_json(text).map_err(to_js_error)
+}
+
+#[wasm_bindgen(js_name = decodeShareCodeJson)]
+pub fn decode_share_code_json(text: &str) -> Result<String, JsValue> {
+    crate::decode_share_code_json(text).map_err(to_js_error)
+}
+
+/// `{"<key>": value, "options": options}` as JSON text; `undefined`
+/// options are left out, as `JSON.stringify` leaves out undefined members.
+fn envelope(key: &str, value: &JsValue, options: &JsValue) -> Result<String, JsValue> {
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &key.into(), value)?;
+    if !options.is_undefined() {
+        js_sys::Reflect::set(&object, &"options".into(), options)?;
+    }
+    stringify(&object.into())
+}

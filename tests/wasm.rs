@@ -110,3 +110,33 @@ fn the_module_keeps_working_after_errors() {
     let ok = sharecart::wasm::price_cart_json(r#"{"now":0}"#).expect("prices after errors");
     assert!(ok.contains(r#""payable":"0.00""#), "{ok}");
 }
+
+#[wasm_bindgen_test]
+fn the_step_budget_gives_the_same_pick_as_natively() {
+    use common::budget::*;
+    for &(budget, want_applied, want_payable) in BUDGET_CASES {
+        let (applied, payable, search) = run_with_budget(budget);
+        assert_eq!(search.get("optimal"), Some(&json::Value::Bool(false)));
+        assert_eq!(applied, want_applied, "budget {budget}");
+        assert_eq!(payable, want_payable, "budget {budget}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_share_vector_through_the_js_text_entry_points() {
+    let wrap = |r: Result<String, JsValue>| r.map_err(js_error_fields);
+    let failures: Vec<String> = vector_list::SHARE_VECTORS
+        .iter()
+        .filter_map(|(name, text)| {
+            common::run_share_with(
+                name,
+                text,
+                |t| wrap(sharecart::wasm::encode_share_code_json(t)),
+                |t| wrap(sharecart::wasm::decode_share_code_json(t)),
+            )
+            .err()
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(vector_list::SHARE_VECTORS.len() >= 40);
+}

@@ -13,11 +13,10 @@ fn main() -> ExitCode {
     let command: fn(&str) -> Result<String, sharecart::Error> = match args.as_slice() {
         ["price"] => sharecart::price_cart_json,
         ["preview"] => sharecart::preview_share_card_json,
-        // SHARE-ENCODE
-        // SHARE-DECODE
+        ["share", "encode"] => sharecart::encode_share_code_json,
+        ["share", "decode"] => sharecart::decode_share_code_json,
         ["info"] => {
-            let info = serde_json::to_string(&sharecart::engine_info()).unwrap_or_default();
-            return emit(&info);
+            return emit(&sharecart::engine_info_json());
         }
         _ => {
             eprintln!("{USAGE}");

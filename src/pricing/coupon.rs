@@ -91,8 +91,15 @@ impl<'a> CouponBoard<'a> {
         if let Some(fault) = self.static_fault(c) {
             return Err(fault);
         }
-        let coupon = &self.cart.coupons[c];
         let base: Money = self.eligible[c].iter().map(|&i| amounts[i]).sum();
+        self.discount_for(c, base)
+    }
+
+    /// The discount of a coupon that passed its static checks, given its
+    /// eligible amount `A(c)`. Non-decreasing in `base`: for a pay ratio
+    /// `r <= 1`, one more fen of `A` raises `round(A × r)` by at most one fen.
+    pub fn discount_for(&self, c: usize, base: Money) -> Result<Money, Unusable> {
+        let coupon = &self.cart.coupons[c];
         if base < coupon.threshold {
             return Err(Unusable::BelowThreshold {
                 shortfall: coupon.threshold - base,
@@ -106,6 +113,14 @@ impl<'a> CouponBoard<'a> {
             }
             CouponRule::Shipping(off) => (*off).min(self.covered_fee(coupon)),
         })
+    }
+
+    /// `A(c)` on the cart after promotions.
+    pub fn base_alone(&self, c: usize) -> Money {
+        self.eligible[c]
+            .iter()
+            .map(|&i| self.after_promotion[i])
+            .sum()
     }
 
     /// Judged alone, on the cart after promotions (SPEC 4).

@@ -1,88 +1,106 @@
 //! SPEC 4 best mode: the combination that minimises the amount payable;
-//! ties go to fewer coupons, then the smallest sorted id list.
+//! ties go to fewer coupons, then the smallest sorted id list. An exact
+//! branch and bound; `docs/coupon-search.md` explains why it is exact.
 
+use super::allocation::allocate;
 use super::coupon::{Application, CouponBoard};
 use crate::money::Money;
-use crate::request::model::Stage;
+use crate::request::model::{CouponRule, Stage};
 use std::cmp::Ordering;
 
-/// Steps the search may take before it settles for the best found so far.
-/// Every request with at most 1,000,000 stacking-valid combinations is
-/// searched exhaustively within it (SPEC 4).
-pub const DEFAULT_BUDGET: u64 = 1_000_000;
+/// Deterministic steps (search-tree nodes) the search may take. A tree over
+/// N stacking combinations has fewer than 2N + 2 nodes per platform and
+/// shipping pair, so every request of at most 1,000,000 combinations is
+/// searched to the end within it (SPEC 4).
+pub const DEFAULT_BUDGET: u64 = 4_000_000;
+
+const SCALE: i64 = 10_000;
 
 pub struct SearchOutcome {
     pub application: Option<Application>,
     pub optimal: bool,
+    /// Complete combinations evaluated (informative).
     pub tried: u64,
 }
 
-/// A candidate's ranking key: payable, then count, then sorted ids.
-struct Best {
-    payable: Money,
-    ids: Vec<String>,
+/// A complete candidate, ranked by saving, then count, then sorted ids.
+#[derive(Clone)]
+struct Pick {
+    saving: i64,
     coupons: Vec<usize>,
-    application: Application,
+    ids: Vec<String>,
 }
 
-fn better(board: &CouponBoard, payable: Money, combo: &[usize], best: &Best) -> bool {
-    match payable.cmp(&best.payable) {
-        Ordering::Less => return true,
-        Ordering::Greater => return false,
-        Ordering::Equal => {}
+impl Pick {
+    fn new(board: &CouponBoard, saving: i64, coupons: Vec<usize>) -> Pick {
+        let mut ids: Vec<String> = coupons
+            .iter()
+            .map(|&c| board.cart.coupons[c].id.clone())
+            .collect();
+        ids.sort();
+        Pick {
+            saving,
+            coupons,
+            ids,
+        }
     }
-    match combo.len().cmp(&best.coupons.len()) {
-        Ordering::Less => return true,
-        Ordering::Greater => return false,
-        Ordering::Equal => {}
+
+    fn rank(&self, other: &Pick) -> Ordering {
+        other
+            .saving
+            .cmp(&self.saving)
+            .then(self.coupons.len().cmp(&other.coupons.len()))
+            .then_with(|| self.ids.cmp(&other.ids))
     }
-    sorted_ids(board, combo) < best.ids
 }
 
-fn sorted_ids(board: &CouponBoard, combo: &[usize]) -> Vec<String> {
-    let mut ids: Vec<String> = combo
-        .iter()
-        .map(|&c| board.cart.coupons[c].id.clone())
-        .collect();
-    ids.sort();
-    ids
+/// One way to fill a shop's slot: a shop coupon, or none.
+#[derive(Clone)]
+struct Option_ {
+    coupon: Option<usize>,
+    discount: i64,
+    /// How much it lowers the platform coupon's `A` (this pass's coupon).
+    platform_cut: i64,
+    /// How much it lowers the shipping coupon's `A` (this pass's coupon).
+    shipping_cut: i64,
+}
+
+/// A shop coupon's fixed effect: it is the only shop-stage coupon on its
+/// lines, so its discount and allocation never depend on other picks.
+struct ShopCoupon {
+    coupon: usize,
+    discount: i64,
+    shares: Vec<(usize, i64)>,
+}
+
+/// The platform coupon of a pass, with what bounds its discount.
+struct Platform {
+    coupon: usize,
+    base: i64,
+    /// Slope of the uncapped discount per fen of `A`, in 1/10,000.
+    slope: i64,
+    /// Rounding slack of the linear bound, in fen.
+    slack: i64,
+}
+
+struct Shipping {
+    coupon: usize,
+    discount: i64,
+    base: i64,
+    threshold: i64,
+}
+
+struct Search<'a, 'b> {
+    board: &'b CouponBoard<'a>,
+    empty_payable: i64,
+    budget: u64,
+    steps: u64,
+    tried: u64,
+    stopped: bool,
+    best: Pick,
 }
 
 pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
-    let coupons = &board.cart.coupons;
-    // A coupon unusable alone stays unusable beside others: every other
-    // coupon only lowers the amounts it is judged on. So only coupons usable
-    // alone take part.
-    let usable: Vec<usize> = (0..coupons.len())
-        .filter(|&c| board.alone(c).is_ok())
-        .collect();
-    let mut slots: Vec<Vec<Option<usize>>> = Vec::new();
-    let mut shop_slot: Vec<Option<usize>> = vec![None; board.cart.shops.len()];
-    let mut platform_slot = None;
-    let mut shipping_slot = None;
-    let mut exclusives = Vec::new();
-    for &c in &usable {
-        let coupon = &coupons[c];
-        if coupon.exclusive {
-            exclusives.push(c);
-            continue;
-        }
-        let slot = match coupon.stage {
-            Stage::Shop => match coupon.shop {
-                Some(shop) => shop_slot.get_mut(shop),
-                None => None,
-            },
-            Stage::Platform => Some(&mut platform_slot),
-            Stage::Shipping => Some(&mut shipping_slot),
-        };
-        let Some(slot) = slot else { continue };
-        let index = *slot.get_or_insert_with(|| {
-            slots.push(vec![None]);
-            slots.len() - 1
-        });
-        slots[index].push(Some(c));
-    }
-
     let Some(empty) = board.apply(&[]) else {
         return SearchOutcome {
             application: None,
@@ -90,64 +108,364 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
             tried: 0,
         };
     };
-    let mut best = Best {
-        payable: empty.payable,
-        ids: Vec::new(),
-        coupons: Vec::new(),
-        application: empty,
-    };
-    let mut tried: u64 = 1;
-    let mut exhausted = true;
+    let coupons = &board.cart.coupons;
+    // Only coupons usable alone with a discount above zero can improve a
+    // combination: others stay unusable (amounts only fall as coupons are
+    // added) or give 0 (discounts never rise as `A` falls).
+    let candidates: Vec<(usize, Money)> = (0..coupons.len())
+        .filter_map(|c| board.alone(c).ok().map(|d| (c, d)))
+        .filter(|(_, d)| *d > Money::ZERO)
+        .collect();
 
-    let consider = |combo: &[usize], best: &mut Best, tried: &mut u64| -> bool {
-        if *tried >= budget {
-            return false;
-        }
-        *tried += 1;
-        if let Some(application) = board.apply(combo) {
-            if better(board, application.payable, combo, best) {
-                *best = Best {
-                    payable: application.payable,
-                    ids: sorted_ids(board, combo),
-                    coupons: combo.to_vec(),
-                    application,
-                };
-            }
-        }
-        true
+    let mut search = Search {
+        board,
+        empty_payable: empty.payable.fen(),
+        budget,
+        steps: 0,
+        tried: 1,
+        stopped: false,
+        best: Pick {
+            saving: 0,
+            coupons: Vec::new(),
+            ids: Vec::new(),
+        },
     };
 
-    for &c in &exclusives {
-        if !consider(&[c], &mut best, &mut tried) {
-            exhausted = false;
-            break;
+    for &(c, discount) in candidates.iter().filter(|(c, _)| coupons[*c].exclusive) {
+        search.offer(Pick::new(board, discount.fen(), vec![c]));
+    }
+
+    let stacking = |stage: Stage| -> Vec<(usize, Money)> {
+        let mut list: Vec<(usize, Money)> = candidates
+            .iter()
+            .copied()
+            .filter(|(c, _)| !coupons[*c].exclusive && coupons[*c].stage == stage)
+            .collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    };
+    let shop_coupons = shop_coupons_by_shop(board, &stacking(Stage::Shop));
+    let mut platforms: Vec<Option<Platform>> = stacking(Stage::Platform)
+        .into_iter()
+        .map(|(c, _)| Some(platform(board, c)))
+        .collect();
+    platforms.push(None);
+    let mut shippings: Vec<Option<Shipping>> = stacking(Stage::Shipping)
+        .into_iter()
+        .map(|(c, d)| {
+            Some(Shipping {
+                coupon: c,
+                discount: d.fen(),
+                base: board.base_alone(c).fen(),
+                threshold: coupons[c].threshold.fen(),
+            })
+        })
+        .collect();
+    shippings.push(None);
+
+    'passes: for platform in &platforms {
+        for shipping in &shippings {
+            if search.stopped {
+                break 'passes;
+            }
+            search.pass(&shop_coupons, platform.as_ref(), shipping.as_ref());
         }
     }
-    // Odometer over the slots; the all-empty combination was tried above.
-    let mut digits = vec![0usize; slots.len()];
-    let mut combo = Vec::with_capacity(slots.len());
-    'outer: while exhausted {
-        let mut k = 0;
-        loop {
-            if k == slots.len() {
-                break 'outer;
-            }
-            digits[k] += 1;
-            if digits[k] < slots[k].len() {
-                break;
-            }
-            digits[k] = 0;
-            k += 1;
-        }
-        combo.clear();
-        combo.extend(digits.iter().zip(&slots).filter_map(|(&d, slot)| slot[d]));
-        if !consider(&combo, &mut best, &mut tried) {
-            exhausted = false;
-        }
-    }
+
+    let application = board.apply(&search.best.coupons).or(Some(empty));
     SearchOutcome {
-        application: Some(best.application),
-        optimal: exhausted,
-        tried,
+        application,
+        optimal: !search.stopped,
+        tried: search.tried,
     }
+}
+
+fn shop_coupons_by_shop(board: &CouponBoard, list: &[(usize, Money)]) -> Vec<Vec<ShopCoupon>> {
+    let mut by_shop: Vec<Vec<ShopCoupon>> = Vec::new();
+    let mut slot_of_shop: Vec<Option<usize>> = vec![None; board.cart.shops.len()];
+    for &(c, discount) in list {
+        let Some(shop) = board.cart.coupons[c].shop else {
+            continue;
+        };
+        let Some(slot_ref) = slot_of_shop.get_mut(shop) else {
+            continue;
+        };
+        let slot = *slot_ref.get_or_insert_with(|| {
+            by_shop.push(Vec::new());
+            by_shop.len() - 1
+        });
+        let lines = &board.eligible[c];
+        let weights: Vec<Money> = lines.iter().map(|&i| board.after_promotion[i]).collect();
+        let shares = lines
+            .iter()
+            .zip(allocate(discount, &weights))
+            .filter(|(_, share)| *share > Money::ZERO)
+            .map(|(&i, share)| (i, share.fen()))
+            .collect();
+        by_shop[slot].push(ShopCoupon {
+            coupon: c,
+            discount: discount.fen(),
+            shares,
+        });
+    }
+    by_shop
+}
+
+fn platform(board: &CouponBoard, c: usize) -> Platform {
+    let coupon = &board.cart.coupons[c];
+    let (slope, slack) = match &coupon.rule {
+        CouponRule::PayRatio { pay_ratio, .. } => (SCALE - i64::from(pay_ratio.basis), 1),
+        _ => (SCALE, 0),
+    };
+    Platform {
+        coupon: c,
+        base: board.base_alone(c).fen(),
+        slope,
+        slack,
+    }
+}
+
+/// The part of a shop coupon's allocation that falls on `lines`.
+fn cut(shares: &[(usize, i64)], lines: &[usize]) -> i64 {
+    shares
+        .iter()
+        .filter(|(i, _)| lines.binary_search(i).is_ok())
+        .map(|(_, s)| *s)
+        .sum()
+}
+
+impl Search<'_, '_> {
+    fn offer(&mut self, pick: Pick) {
+        if pick.rank(&self.best) == Ordering::Less {
+            self.best = pick;
+        }
+    }
+
+    /// Platform discount on `A`, or `None` when `A` is below its threshold.
+    fn platform_discount(&self, platform: &Platform, base: i64) -> Option<i64> {
+        self.board
+            .discount_for(platform.coupon, Money(base))
+            .ok()
+            .map(Money::fen)
+    }
+
+    /// The uncapped platform discount, an upper bound of the real one.
+    fn platform_uncapped(&self, platform: &Platform, base: i64) -> i64 {
+        match &self.board.cart.coupons[platform.coupon].rule {
+            CouponRule::PayRatio { pay_ratio, .. } => {
+                base - self
+                    .board
+                    .cart
+                    .rounding
+                    .times(Money(base), pay_ratio.to_decimal())
+                    .fen()
+            }
+            _ => base,
+        }
+    }
+
+    fn pass(
+        &mut self,
+        shop_coupons: &[Vec<ShopCoupon>],
+        platform: Option<&Platform>,
+        shipping: Option<&Shipping>,
+    ) {
+        let board = self.board;
+        let platform_lines: &[usize] = platform.map_or(&[], |p| &board.eligible[p.coupon]);
+        let shipping_lines: &[usize] = shipping.map_or(&[], |h| &board.eligible[h.coupon]);
+        // A shipping threshold of 0 always holds; otherwise the shipping
+        // coupon's `A` depends on the platform allocation and the leaf is
+        // checked by applying the whole combination.
+        let shipping_binds = shipping.is_some_and(|h| h.threshold > 0);
+        let slope = platform.map_or(0, |p| p.slope);
+
+        let mut shops: Vec<Vec<Option_>> = shop_coupons
+            .iter()
+            .map(|list| {
+                let mut options: Vec<Option_> = list
+                    .iter()
+                    .map(|sc| Option_ {
+                        coupon: Some(sc.coupon),
+                        discount: sc.discount,
+                        platform_cut: cut(&sc.shares, platform_lines),
+                        shipping_cut: cut(&sc.shares, shipping_lines),
+                    })
+                    .collect();
+                options.push(Option_ {
+                    coupon: None,
+                    discount: 0,
+                    platform_cut: 0,
+                    shipping_cut: 0,
+                });
+                if !shipping_binds {
+                    options = undominated(board, options);
+                }
+                let value = |o: &Option_| o.discount * SCALE - slope * o.platform_cut;
+                // Most promising first, so good picks come early and bounds bite.
+                options.sort_by(|a, b| {
+                    value(b)
+                        .cmp(&value(a))
+                        .then(b.discount.cmp(&a.discount))
+                        .then(a.coupon.cmp(&b.coupon))
+                });
+                options
+            })
+            .collect();
+        // Shops whose choice matters most first: they settle the bound soonest.
+        let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
+        shops.sort_by_key(|options| std::cmp::Reverse(spread(options)));
+
+        // Suffix sums of the best each remaining shop can add.
+        let n = shops.len();
+        let mut max_discount = vec![0i64; n + 1];
+        let mut max_linear = vec![0i64; n + 1];
+        for k in (0..n).rev() {
+            let options = &shops[k];
+            max_discount[k] =
+                max_discount[k + 1] + options.iter().map(|o| o.discount).max().unwrap_or(0);
+            max_linear[k] = max_linear[k + 1]
+                + options
+                    .iter()
+                    .map(|o| o.discount * SCALE - slope * o.platform_cut)
+                    .max()
+                    .unwrap_or(0);
+        }
+        let mut chosen: Vec<usize> = Vec::with_capacity(n + 2);
+        let fixed: Vec<usize> = platform
+            .map(|p| p.coupon)
+            .into_iter()
+            .chain(shipping.map(|h| h.coupon))
+            .collect();
+        let context = Pass {
+            shops: &shops,
+            platform,
+            shipping,
+            shipping_binds,
+            max_discount: &max_discount,
+            max_linear: &max_linear,
+            fixed: &fixed,
+        };
+        self.descend(&context, 0, 0, 0, 0, &mut chosen);
+    }
+
+    fn descend(
+        &mut self,
+        pass: &Pass,
+        depth: usize,
+        discount: i64,
+        platform_cut: i64,
+        shipping_cut: i64,
+        chosen: &mut Vec<usize>,
+    ) {
+        if self.steps >= self.budget {
+            self.stopped = true;
+            return;
+        }
+        self.steps += 1;
+        if let Some(h) = pass.shipping {
+            if pass.shipping_binds && h.base - shipping_cut < h.threshold {
+                return;
+            }
+        }
+        let shipping_discount = pass.shipping.map_or(0, |h| h.discount);
+        let bound = match pass.platform {
+            Some(p) => {
+                let base = p.base - platform_cut;
+                let Some(now) = self.platform_discount(p, base) else {
+                    return;
+                };
+                let by_cap = pass.max_discount[depth] + now;
+                let by_slope = pass.max_linear[depth].div_euclid(SCALE)
+                    + self.platform_uncapped(p, base)
+                    + p.slack;
+                discount + by_cap.min(by_slope)
+            }
+            None => discount + pass.max_discount[depth],
+        } + shipping_discount;
+        let count = chosen.len() + pass.fixed.len();
+        match bound.cmp(&self.best.saving) {
+            Ordering::Less => return,
+            Ordering::Equal if count > self.best.coupons.len() => return,
+            _ => {}
+        }
+        if depth == pass.shops.len() {
+            self.leaf(pass, discount, platform_cut, chosen);
+            return;
+        }
+        for option in &pass.shops[depth] {
+            if let Some(c) = option.coupon {
+                chosen.push(c);
+            }
+            self.descend(
+                pass,
+                depth + 1,
+                discount + option.discount,
+                platform_cut + option.platform_cut,
+                shipping_cut + option.shipping_cut,
+                chosen,
+            );
+            if option.coupon.is_some() {
+                chosen.pop();
+            }
+            if self.stopped {
+                return;
+            }
+        }
+    }
+
+    fn leaf(&mut self, pass: &Pass, discount: i64, platform_cut: i64, chosen: &[usize]) {
+        self.tried += 1;
+        let mut coupons: Vec<usize> = chosen.to_vec();
+        coupons.extend_from_slice(pass.fixed);
+        let saving = if pass.shipping_binds {
+            match self.board.apply(&coupons) {
+                Some(application) => self.empty_payable - application.payable.fen(),
+                None => return,
+            }
+        } else {
+            let platform = match pass.platform {
+                Some(p) => match self.platform_discount(p, p.base - platform_cut) {
+                    Some(d) => d,
+                    None => return,
+                },
+                None => 0,
+            };
+            discount + platform + pass.shipping.map_or(0, |h| h.discount)
+        };
+        if saving >= self.best.saving {
+            self.offer(Pick::new(self.board, saving, coupons));
+        }
+    }
+}
+
+struct Pass<'p> {
+    shops: &'p [Vec<Option_>],
+    platform: Option<&'p Platform>,
+    shipping: Option<&'p Shipping>,
+    shipping_binds: bool,
+    max_discount: &'p [i64],
+    max_linear: &'p [i64],
+    fixed: &'p [usize],
+}
+
+/// Drops options another option of the same shop beats whatever the other
+/// shops pick: a larger discount that lowers the platform coupon's `A` no
+/// more, or an equal discount, no larger cut and a smaller id. A smaller
+/// cut leaves the platform coupon's `A` at least as high, so its threshold
+/// still holds and its discount (non-decreasing in `A`) is no smaller.
+fn undominated(board: &CouponBoard, options: Vec<Option_>) -> Vec<Option_> {
+    let id = |o: &Option_| o.coupon.map(|c| board.cart.coupons[c].id.as_str());
+    let beats = |a: &Option_, b: &Option_| {
+        a.platform_cut <= b.platform_cut
+            && (a.discount > b.discount
+                || (a.discount == b.discount
+                    && a.coupon.is_some()
+                    && b.coupon.is_some()
+                    && id(a) < id(b)))
+    };
+    options
+        .iter()
+        .filter(|b| !options.iter().any(|a| beats(a, b)))
+        .cloned()
+        .collect()
 }

@@ -245,7 +245,7 @@ pub(crate) fn encode(p: &Packed, key: Option<&[u8]>) -> Result<String, Error> {
         tag_big.add_u128(tag);
         let tag_digits = tag_big.to_base62();
         // Fixed width: left-pad with zeros to TAG_CHARS.
-        digits.extend(std::iter::repeat(0).take(TAG_CHARS.saturating_sub(tag_digits.len())));
+        digits.resize(digits.len() + TAG_CHARS.saturating_sub(tag_digits.len()), 0);
         digits.extend(tag_digits);
     }
     let check = check_digits(&digits);

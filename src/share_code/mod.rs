@@ -32,6 +32,7 @@ pub const MAX_TIME_MS: u64 = codec::MAX_TIME_MS;
 
 /// The mini-program page a share code opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Page {
     /// A product (sku) page; `targetId` is the sku id.
@@ -89,6 +90,7 @@ impl Page {
 
 /// Where the code was shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Channel {
     /// A WeChat group chat.
@@ -147,6 +149,7 @@ impl Channel {
 /// What a share code carries (SPEC 9). Decimal ids are strings of 1–20
 /// ASCII digits without leading zeros (`"0"` included).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ShareFields {
     /// The page the code opens.
@@ -175,6 +178,7 @@ pub struct ShareFields {
 
 /// Options of [`encode_share_code`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EncodeOptions {
     /// Server key as hex (16–64 bytes, i.e. 32–128 hex digits, either
@@ -188,6 +192,7 @@ pub struct EncodeOptions {
 
 /// Options of [`decode_share_code`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DecodeOptions {
     /// Server key as hex (16–64 bytes). With a key a signed code's tag is
@@ -209,6 +214,7 @@ pub struct DecodeOptions {
 
 /// What [`decode_share_code`] returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct DecodedShare {
     /// The fields, `issuedAt` floored to the hour.

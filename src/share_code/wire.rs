@@ -5,8 +5,8 @@
 //! share one validation path. `null` means absent; unknown keys are ignored.
 
 use super::{
-    decode_share_code, encode_share_code, pack_fields, parse_key, Channel, DecodeOptions,
-    EncodeOptions, Page, ShareFields,
+    check_time, decode_share_code, encode_share_code, pack_fields, parse_key, Channel,
+    DecodeOptions, EncodeOptions, Page, ShareFields,
 };
 use crate::error::{Error, ErrorCode};
 use crate::json::{self, Value};
@@ -177,6 +177,9 @@ fn decode_options_from_value(doc: &Value) -> Result<DecodeOptions, Error> {
         return Ok(DecodeOptions::default());
     };
     let key = key_member(options)?;
+    if let Some(key) = &key {
+        parse_key(key)?;
+    }
     let require_signature = match options.get_present("requireSignature") {
         None => None,
         Some(Value::Bool(b)) => Some(*b),
@@ -192,7 +195,9 @@ fn decode_options_from_value(doc: &Value) -> Result<DecodeOptions, Error> {
     };
     let time = "an integer number of milliseconds from 0 to 2^53 − 1";
     let now = integer_member(options, "now", "options.now", time)?;
+    check_time(now, "options.now", "now")?;
     let max_age_ms = integer_member(options, "maxAgeMs", "options.maxAgeMs", time)?;
+    check_time(max_age_ms, "options.maxAgeMs", "maxAgeMs")?;
     Ok(DecodeOptions {
         key,
         require_signature,

@@ -3,6 +3,10 @@
 
 #![allow(dead_code)]
 
+pub mod budget;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod carts;
+
 use sharecart::json::{self, Value};
 
 /// A vector's request as text: `requestText` verbatim, or `request` written
@@ -111,4 +115,60 @@ pub fn run_native(name: &str, file_text: &str) -> Result<(), String> {
         |t| wrap(sharecart::price_cart_json(t)),
         |t| wrap(sharecart::preview_share_card_json(t)),
     )
+}
+
+/// The text a share vector feeds its twin (docs/share-code.md section 10):
+/// `text` verbatim, or `{"fields"|"input": …, "options": …}`.
+pub fn share_input_text(vector: &Value) -> String {
+    if let Some(Value::String(text)) = vector.get("text") {
+        return text.clone();
+    }
+    let first = if vector.get("op") == Some(&Value::String("encode".into())) {
+        "fields"
+    } else {
+        "input"
+    };
+    let mut members = Vec::new();
+    if let Some(value) = vector.get(first) {
+        members.push((first.to_string(), value.clone()));
+    }
+    if let Some(options) = vector.get("options") {
+        members.push(("options".to_string(), options.clone()));
+    }
+    json::write(&Value::Object(members))
+}
+
+/// The output text a successful share vector expects.
+pub fn share_expected_text(vector: &Value) -> Option<String> {
+    match (vector.get("code"), vector.get("result")) {
+        (Some(code), _) => Some(format!("{{\"code\":{}}}", json::write(code))),
+        (_, Some(result)) => Some(json::write(result)),
+        _ => None,
+    }
+}
+
+/// Runs one share vector through the given text twins.
+pub fn run_share_with(
+    name: &str,
+    file_text: &str,
+    encode: impl Fn(&str) -> Outcome,
+    decode: impl Fn(&str) -> Outcome,
+) -> Result<(), String> {
+    let vector = json::parse(file_text).map_err(|e| format!("{name}: bad vector file: {e}"))?;
+    let text = share_input_text(&vector);
+    let outcome = match vector.get("op") {
+        Some(Value::String(op)) if op == "encode" => encode(&text),
+        _ => decode(&text),
+    };
+    match (share_expected_text(&vector), vector.get("error"), outcome) {
+        (Some(want), _, Ok(got)) if want == got => Ok(()),
+        (Some(want), _, Ok(got)) => Err(format!("{name}: want {want}, got {got}")),
+        (_, Some(error), Err((code, path)))
+            if error.get("code") == Some(&Value::String(code.clone()))
+                && error.get("path") == Some(&Value::String(path.clone())) =>
+        {
+            Ok(())
+        }
+        (_, _, outcome) => Err(format!("{name}: unexpected outcome {outcome:?}")),
+    }
 }

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { root, loadPricingVectors, judge, report } from './vectors.mjs';
+import { root, loadPricingVectors, loadShareVectors, judge, judgeShare, report } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
 const engine = require(join(root, 'pkg', 'node', 'sharecart.js'));
@@ -36,6 +36,26 @@ for (const v of vectors) {
     const viaObject = call(objectFn, v.vector.request);
     if (JSON.stringify(viaObject) !== JSON.stringify(viaText)) {
       failures.push(`${v.name}: object entry point differs from the text twin\n  object ${JSON.stringify(viaObject)}\n  text   ${JSON.stringify(viaText)}`);
+    }
+    checks++;
+  }
+}
+
+// Share codes: the text twins on every vector; the object functions where
+// the vector's members are JSON values a JS caller could pass.
+for (const v of loadShareVectors()) {
+  const encode = v.vector.op === 'encode';
+  const viaText = call(encode ? engine.encodeShareCodeJson : engine.decodeShareCodeJson, v.text);
+  const problem = judgeShare(v, viaText);
+  if (problem) failures.push(`text: ${problem}`);
+  checks++;
+  if (v.vector.text === undefined) {
+    const args = [v.vector[v.first], v.vector.options];
+    const viaObject = call((a) => (encode ? engine.encodeShareCode : engine.decodeShareCode)(...a), args);
+    const asText = viaObject.text === undefined ? viaObject
+      : { text: encode ? JSON.stringify({ code: viaObject.text }) : viaObject.text };
+    if (JSON.stringify(asText) !== JSON.stringify(viaText)) {
+      failures.push(`${v.name}: object function differs from the text twin\n  object ${JSON.stringify(asText)}\n  text   ${JSON.stringify(viaText)}`);
     }
     checks++;
   }

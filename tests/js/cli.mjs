@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { root, loadPricingVectors, judge, report } from './vectors.mjs';
+import { root, loadPricingVectors, loadShareVectors, judge, judgeShare, report } from './vectors.mjs';
 
 const cli = process.argv[2] ?? join(root, 'target', 'release', 'sharecart');
 const require = createRequire(import.meta.url);
@@ -30,6 +30,17 @@ for (const v of loadPricingVectors()) {
     continue;
   }
   const problem = judge(v, outcome);
+  if (problem) failures.push(problem);
+  checks++;
+}
+
+for (const v of loadShareVectors()) {
+  const out = run(['share', v.vector.op], v.text);
+  const outcome = out.status === 0 ? { text: out.stdout.replace(/\n$/, '') }
+    : out.status === 2 ? (({ code, path }) => ({ code, path }))(JSON.parse(out.stderr).error)
+    : { exit: out.status };
+  if (out.status === 0 && !out.stdout.endsWith('\n')) failures.push(`${v.name}: no newline`);
+  const problem = judgeShare(v, outcome);
   if (problem) failures.push(problem);
   checks++;
 }

@@ -60,3 +60,36 @@ export function report(suite, failures, count) {
   }
   console.log(`${suite}: ${count} passed`);
 }
+
+/** Share-code vectors (docs/share-code.md section 10), with the text each
+ *  one feeds its twin and the output text it expects. */
+export function loadShareVectors() {
+  const dir = join(root, 'tests', 'vectors', 'share');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const vector = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      const first = vector.op === 'encode' ? 'fields' : 'input';
+      let text = vector.text;
+      if (text === undefined) {
+        const envelope = {};
+        if (vector[first] !== undefined) envelope[first] = vector[first];
+        if (vector.options !== undefined) envelope.options = vector.options;
+        text = JSON.stringify(envelope);
+      }
+      const expected = vector.code !== undefined
+        ? JSON.stringify({ code: vector.code })
+        : vector.result !== undefined ? JSON.stringify(vector.result) : undefined;
+      return { name: `share/${name}`, vector, text, expected, first };
+    });
+}
+
+export function judgeShare(v, outcome) {
+  if (v.expected !== undefined) {
+    if (outcome.text === v.expected) return null;
+    return `${v.name}: want ${v.expected}, got ${JSON.stringify(outcome)}`;
+  }
+  if (outcome.code === v.vector.error.code && outcome.path === v.vector.error.path) return null;
+  return `${v.name}: want ${v.vector.error.code} at ${JSON.stringify(v.vector.error.path)}, got ${JSON.stringify(outcome)}`;
+}

@@ -362,8 +362,10 @@ def build():
         {"requireSignature": True, "key": KEY16}, r_verified)
     dec("err-bad-signature", "A signed code checked with another key: badSignature.", budget_signed,
         {"key": OTHER_KEY}, error=("badSignature", "input"))
-    forged_tag = budget_signed[:21] + to62((from62(budget_signed[21:28]) + 1) % (1 << 40), 7)
-    forged = with_check(forged_tag)
+    # A signed code is: first character, fields, 7 tag characters, 2 check characters.
+    fields_end = len(budget_signed) - 2 - TAG_CHARS
+    tag_value = from62(budget_signed[fields_end:-2])
+    forged = with_check(budget_signed[:fields_end] + to62((tag_value + 1) % (1 << 40), TAG_CHARS))
     dec("err-forged-tag", "The tag changed by one with the check recomputed: the check passes, "
         "the signature does not.", forged, {"key": KEY16}, error=("badSignature", "input"))
     dec("decode-forged-tag-no-key", "The same forged code without a key reads as signed, not "
@@ -410,7 +412,7 @@ def build():
         error=("malformed", "input"))
     dec("err-empty-s", "s= with nothing after it.", "pages/item/index?s=&from=x",
         error=("malformed", "input"))
-    dec("err-bad-percent", "A broken %-escape and no code.", "s%3" + budget,
+    dec("err-bad-percent", "A broken %-escape (%3Z) and no code: decodeURIComponent fails.", "s%3Z" + budget,
         error=("malformed", "input"))
     dec("err-double-encoded", "decodeURIComponent is applied at most once.",
         percent_encode(percent_encode("s=" + budget)), error=("malformed", "input"))
@@ -476,7 +478,7 @@ def build():
         expect=result({"page": "home", "promoterId": "0", "channel": "group",
                        "issuedAt": MAX_TIME_MS}, False, False))
     dec("err-tag-out-of-range", "A tag worth 2^40 (no 40-bit tag is that large).",
-        with_check(budget_signed[:21] + to62(1 << 40, 7)), error=("malformed", "input"))
+        with_check(budget_signed[:fields_end] + to62(1 << 40, TAG_CHARS)), error=("malformed", "input"))
 
 
 def main():

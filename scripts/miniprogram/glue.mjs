@@ -1,0 +1,248 @@
+// Turns wasm-bindgen's `--target web` glue (an ES module that loads the
+// .wasm with fetch and the global WebAssembly object) into the CommonJS
+// entry of the mini-program build (pkg/miniprogram/sharecart.js).
+//
+// The generated file is never edited by hand: every build regenerates it
+// from wasm-bindgen's output with the steps below, and refuses to write it
+// when the glue has a shape these steps do not know (so an upgrade of
+// wasm-bindgen fails loudly instead of shipping something half-converted).
+//
+//  1. Split the glue into top-level statements (wasm-bindgen writes each at
+//     column 0 and indents everything inside).
+//  2. Drop the web loader: __wbg_load, initSync, __wbg_init, __wbg_init_once,
+//     __wbg_init_promise and the trailing `export { ... }` list. Keep
+//     __wbg_get_imports (the import object) and __wbg_finalize_init.
+//  3. `export function|class|const NAME` becomes a plain declaration and
+//     NAME joins the public API (so new #[wasm_bindgen] exports such as the
+//     share-code functions pass through without touching this script).
+//  4. `new TextEncoder(` / `new TextDecoder(` use the bundled UTF-8 codec
+//     (scripts/miniprogram/utf8.js) instead.
+//  5. Wrap it in a CommonJS module with `init(wasmPath?)`, which calls
+//     WXWebAssembly.instantiate(path, imports).
+//  6. Check the result: no import.meta, no fetch, no global WebAssembly, no
+//     TextEncoder/TextDecoder, no eval/new Function, no ES module syntax.
+
+const DROP_FUNCTIONS = new Set(['__wbg_load', '__wbg_init', '__wbg_init_once', 'initSync']);
+const DROP_VARIABLES = new Set(['__wbg_init_promise']);
+const REQUIRED = ['__wbg_get_imports', '__wbg_finalize_init'];
+
+/** Top-level statements of wasm-bindgen's output, leading comments attached. */
+export function topLevelChunks(source) {
+  const chunks = [];
+  let current = null;
+  let comments = [];
+  const isComment = (line) => /^\s*(\/\/|\/\*|\*)/.test(line);
+  for (const line of source.replace(/\r\n/g, '\n').split('\n')) {
+    const startsStatement = /^[^\s})\]]/.test(line);
+    if (startsStatement && isComment(line) && (current === null || !current.openComment)) {
+      // A comment at column 0 belongs to the statement after it.
+      comments.push(line);
+      if (line.startsWith('/*') && !line.includes('*/')) comments.openComment = true;
+      continue;
+    }
+    if (comments.openComment) {
+      comments.push(line);
+      if (line.includes('*/')) comments.openComment = false;
+      continue;
+    }
+    if (startsStatement) {
+      current = { lines: [...comments, line], head: line };
+      comments = [];
+      chunks.push(current);
+    } else if (current === null) {
+      comments.push(line);
+    } else {
+      current.lines.push(line);
+    }
+  }
+  if (comments.length) chunks.push({ lines: comments, head: '' });
+  for (const chunk of chunks) {
+    const head = chunk.head;
+    let m;
+    if ((m = /^(export\s+)?(async\s+)?function\s*\*?\s*([\w$]+)/.exec(head))) {
+      Object.assign(chunk, { kind: 'function', name: m[3], exported: !!m[1] });
+    } else if ((m = /^(export\s+)?class\s+([\w$]+)/.exec(head))) {
+      Object.assign(chunk, { kind: 'class', name: m[2], exported: !!m[1] });
+    } else if ((m = /^(export\s+)?(let|const|var)\s+([\w$]+)/.exec(head))) {
+      Object.assign(chunk, { kind: 'variable', name: m[3], exported: !!m[1] });
+    } else if (/^export\s*(\{|default\b|\*)/.test(head)) {
+      Object.assign(chunk, { kind: 'export-list' });
+    } else {
+      Object.assign(chunk, { kind: 'statement' });
+    }
+  }
+  return chunks;
+}
+
+const FORBIDDEN = [
+  [/\bimport\.meta\b/, 'import.meta'],
+  [/(?<![\w$])WebAssembly\b/, 'the global WebAssembly object'],
+  [/(?<![\w$.])fetch\s*\(/, 'fetch'],
+  [/\bText(En|De)coder\b/, 'the platform text codecs'],
+  [/(?<![\w$.])eval\s*\(|\bnew\s+Function\b/, 'eval / new Function'],
+  [/^\s*(import|export)\b/m, 'ES module syntax'],
+];
+
+/** Throws when `code` uses something a mini-program does not have. */
+export function checkMiniprogramSafe(code, what) {
+  for (const [pattern, label] of FORBIDDEN) {
+    const m = pattern.exec(code);
+    if (m) {
+      const line = code.slice(0, m.index).split('\n').length;
+      throw new Error(`${what}: uses ${label} at line ${line}: ${code.split('\n')[line - 1].trim()}`);
+    }
+  }
+}
+
+/**
+ * glue: wasm-bindgen's --target web sharecart.js.
+ * Returns { code, api } (api: the passed-through export names).
+ */
+export function buildEntry(glue, { utf8Source, defaultWasmPath, header }) {
+  const chunks = topLevelChunks(glue);
+  const names = new Set(chunks.map((c) => c.name).filter(Boolean));
+  for (const name of REQUIRED) {
+    if (!names.has(name)) throw new Error(`wasm-bindgen glue has no ${name}: its shape changed; update scripts/miniprogram/glue.mjs`);
+  }
+  if (!chunks.some((c) => c.kind === 'variable' && /\bwasm\b/.test(c.head.replace(/=.*/, '')))) {
+    throw new Error('wasm-bindgen glue declares no top-level `wasm` binding; update scripts/miniprogram/glue.mjs');
+  }
+  const api = [];
+  const kept = [];
+  for (const chunk of chunks) {
+    if (chunk.kind === 'export-list') continue;
+    if (chunk.kind === 'function' && DROP_FUNCTIONS.has(chunk.name)) continue;
+    if (chunk.kind === 'variable' && DROP_VARIABLES.has(chunk.name)) continue;
+    let text = chunk.lines.join('\n');
+    if (chunk.lines.length && chunk.lines[0].startsWith('/* @ts-self-types')) {
+      text = chunk.lines.slice(1).join('\n');
+    }
+    if (chunk.exported) {
+      if (chunk.name.startsWith('__wbg') || chunk.name === 'default') {
+        throw new Error(`wasm-bindgen glue exports ${chunk.name}, which this script does not know`);
+      }
+      api.push(chunk.name);
+      text = text.replace(/^export\s+/m, '');
+    }
+    kept.push(text);
+  }
+  if (api.length === 0) throw new Error('wasm-bindgen glue exports no functions');
+  let body = kept.join('\n').trim();
+  body = body.replace(/\bnew\s+TextEncoder\s*\(/g, 'new Utf8Encoder(').replace(/\bnew\s+TextDecoder\s*\(/g, 'new Utf8Decoder(');
+  checkMiniprogramSafe(body, 'the converted wasm-bindgen glue');
+
+  const codec = utf8Source
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .filter((line, i, all) => !(/^\/\//.test(line) && all.slice(0, i).every((l) => /^\/\//.test(l))))
+    .filter((line) => !/^\/\* eslint/.test(line))
+    .join('\n')
+    .trim();
+
+  const exportsList = api.map((name) => `  ${name}: ready('${name}', ${name}),`).join('\n');
+  const code = `${header}
+'use strict';
+
+/** Where init() looks for the module when given no path (a path from the mini-program package root). */
+var DEFAULT_WASM_PATH = ${JSON.stringify(defaultWasmPath)};
+
+// ---- UTF-8 codec (scripts/miniprogram/utf8.js; mini-programs have no platform text codec) ----
+${codec}
+
+// ---- wasm-bindgen glue (--target web), converted by scripts/miniprogram/glue.mjs ----
+${body}
+
+// ---- mini-program loader ----
+var initPromise = null;
+
+function describe(value) {
+  return typeof value === 'string' ? JSON.stringify(value) : typeof value;
+}
+
+/**
+ * Loads and instantiates the engine with WXWebAssembly (WeChat base library
+ * 2.13.0+; a .wasm.br path needs 2.14.0+). wasmPath is a path inside the
+ * mini-program package, from its root (default: DEFAULT_WASM_PATH).
+ * Resolves to this module's exports; later calls return the same promise.
+ * A failed load rejects with an Error naming the path, and may be retried.
+ */
+function init(wasmPath) {
+  if (wasm !== undefined) return Promise.resolve(api);
+  if (initPromise !== null) return initPromise;
+  var path = wasmPath === undefined || wasmPath === null ? DEFAULT_WASM_PATH : wasmPath;
+  if (typeof path !== 'string' || !/\\.wasm(\\.br)?$/.test(path)) {
+    return Promise.reject(new TypeError('sharecart.init: wasmPath must be the package path of sharecart.wasm or sharecart.wasm.br, got ' + describe(path)));
+  }
+  if (typeof WXWebAssembly === 'undefined' || typeof WXWebAssembly.instantiate !== 'function') {
+    return Promise.reject(new Error('sharecart.init: WXWebAssembly is not available here (WeChat base library 2.13.0 or later is needed)'));
+  }
+  var pending;
+  try {
+    pending = Promise.resolve(WXWebAssembly.instantiate(path, __wbg_get_imports()));
+  } catch (error) {
+    pending = Promise.reject(error);
+  }
+  initPromise = pending.then(function (result) {
+    var instance = result && result.instance ? result.instance : result;
+    if (!instance || !instance.exports || !instance.exports.memory) {
+      throw new Error('WXWebAssembly.instantiate gave no instance');
+    }
+    __wbg_finalize_init(instance, result && result.module);
+    return api;
+  }).catch(function (cause) {
+    initPromise = null;
+    if (wasm !== undefined) throw cause;
+    var reason = cause && cause.message ? cause.message : String(cause);
+    var error = new Error('sharecart.init: cannot load the engine from ' + JSON.stringify(path) + ': ' + reason +
+      ' (pass init() the path of sharecart.wasm or sharecart.wasm.br from the package root, e.g. ' + JSON.stringify(DEFAULT_WASM_PATH) + ')');
+    error.cause = cause;
+    throw error;
+  });
+  return initPromise;
+}
+
+function ready(name, fn) {
+  return function () {
+    if (wasm === undefined) {
+      throw new Error('sharecart.' + name + ': the engine is not loaded; call and await init() first');
+    }
+    return fn.apply(undefined, arguments);
+  };
+}
+
+var api = {
+  init: init,
+  defaultWasmPath: DEFAULT_WASM_PATH,
+${exportsList}
+};
+
+module.exports = api;
+`;
+  checkMiniprogramSafe(code.slice(header.length), 'pkg/miniprogram/sharecart.js');
+  return { code, api };
+}
+
+/**
+ * The .d.ts: wasm-bindgen's declarations (with the Tsify request/result
+ * interfaces) minus its web loader, plus init().
+ */
+export function buildTypes(dts, { defaultWasmPath, header }) {
+  const marker = dts.indexOf('export type InitInput');
+  if (marker < 0) throw new Error('wasm-bindgen .d.ts has no `export type InitInput`: its shape changed; update scripts/miniprogram/glue.mjs');
+  const declarations = dts.slice(0, marker).trimEnd();
+  return `${header}
+${declarations}
+
+/**
+ * Loads the engine with \`WXWebAssembly.instantiate(wasmPath, imports)\`
+ * (base library 2.13.0+; a \`.wasm.br\` path needs 2.14.0+). \`wasmPath\` is
+ * a path from the mini-program package root; default
+ * \`${defaultWasmPath}\`. Resolves to this module; call it (and wait)
+ * before any other function. A failed load rejects and may be retried.
+ */
+export function init(wasmPath?: string): Promise<typeof import('./sharecart')>;
+
+/** The path init() uses when given none. */
+export const defaultWasmPath: string;
+`;
+}
