@@ -40,8 +40,8 @@ tool-wasm-tools:
 	@command -v wasm-tools >/dev/null || cargo install wasm-tools
 
 tool-chromium:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ]; then \
-	  apt-get update && apt-get install -y chromium chromium-driver; fi
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x $(CHROMEDRIVER) ] || ! fc-list | grep -qi "Noto Sans CJK"; then \
+	  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk; fi
 
 tool-node: node_modules/.installed
 
@@ -96,6 +96,10 @@ test-miniprogram:
 test-web: tool-chromium tool-node
 	cargo build --release --bin sharecart
 	node www/tests/browser.mjs
+
+bench: pkg
+	cargo bench --bench pricing
+	node scripts/bench-wasm.mjs
 
 vector-list:
 	SHARECART_UPDATE_VECTOR_LIST=1 cargo test --test vector_list_current

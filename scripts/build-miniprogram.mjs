@@ -1,9 +1,10 @@
 // Builds the WeChat mini-program package, pkg/miniprogram/ (SPEC 11,
 // docs/miniprogram.md):
 //
-//   1. cargo +nightly-2026-05-19 -Zbuild-std=std,panic_abort with
+//   1. cargo +$(NIGHTLY) -Zbuild-std=std,panic_abort with
 //      RUSTFLAGS=-Ctarget-cpu=mvp: a plain WebAssembly 1.0 (MVP) module,
-//      standard library included, in target/miniprogram/;
+//      standard library included, in target/miniprogram/ (NIGHTLY and
+//      WASM_BINDGEN_VERSION are read from the Makefile, where they are pinned);
 //   2. wasm-bindgen --target web into target/miniprogram/bindgen/;
 //   3. wasm-metadce: drop the exported globals (__abort_handler,
 //      __instance_terminated: iOS WeChat refuses exported globals, and the
@@ -29,11 +30,18 @@ import vm from 'node:vm';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEntry, buildTypes } from './miniprogram/glue.mjs';
 
-export const NIGHTLY = 'nightly-2026-05-19';
-export const WASM_BINDGEN_VERSION = '0.2.130';
-export const DEFAULT_WASM_PATH = '/miniprogram_npm/sharecart/sharecart.wasm';
+const DEFAULT_WASM_PATH = '/miniprogram_npm/sharecart/sharecart.wasm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The pins live in the Makefile (NIGHTLY, WASM_BINDGEN_VERSION): one place.
+const makefile = readFileSync(join(root, 'Makefile'), 'utf8');
+const pin = (name) => {
+  const value = new RegExp(`^${name}\\s*:?=\\s*(\\S+)`, 'm').exec(makefile)?.[1];
+  if (!value) fail(`no ${name} := ... in the Makefile`);
+  return value;
+};
+const NIGHTLY = pin('NIGHTLY');
+const WASM_BINDGEN_VERSION = pin('WASM_BINDGEN_VERSION');
 const targetDir = join(root, 'target', 'miniprogram');
 const rawWasm = join(targetDir, 'wasm32-unknown-unknown', 'release', 'sharecart.wasm');
 const bindgenDir = join(targetDir, 'bindgen');

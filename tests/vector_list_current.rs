@@ -1,5 +1,5 @@
 //! The wasm tests embed the vector files with `include_str!` (a wasm test
-//! has no file system). This test keeps that list equal to the directory:
+//! has no file system) through tests/common/vector_list.rs. This test keeps that list equal to the directory:
 //! run `make vector-list` (SHARECART_UPDATE_VECTOR_LIST=1) after adding a
 //! vector.
 
@@ -30,7 +30,7 @@ fn expected_list(root: &Path) -> String {
         out.push_str(&format!("pub const {constant}: &[(&str, &str)] = &[\n"));
         for name in json_files(&root.join("tests/vectors").join(sub)) {
             out.push_str(&format!(
-                "    (\"{sub}{name}\", include_str!(\"vectors/{sub}{name}\")),\n"
+                "    (\"{sub}{name}\", include_str!(\"../vectors/{sub}{name}\")),\n"
             ));
         }
         out.push_str("];\n\n");
@@ -42,7 +42,7 @@ fn expected_list(root: &Path) -> String {
 #[test]
 fn embedded_vector_list_matches_the_directory() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let path = root.join("tests/vector_list.rs");
+    let path = root.join("tests/common/vector_list.rs");
     let expected = expected_list(root);
     if std::env::var_os("SHARECART_UPDATE_VECTOR_LIST").is_some() {
         fs::write(&path, &expected).expect("write tests/vector_list.rs");
@@ -50,6 +50,6 @@ fn embedded_vector_list_matches_the_directory() {
     let actual = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
-        "tests/vector_list.rs is stale: run `make vector-list`"
+        "tests/common/vector_list.rs is stale: run `make vector-list`"
     );
 }

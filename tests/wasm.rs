@@ -1,13 +1,13 @@
 //! The golden vectors inside wasm: `wasm-pack test --node` and
 //! `wasm-pack test --headless --chrome` run this file, with the vector files
-//! embedded (tests/vector_list.rs), through the same runner as natively and
+//! embedded (tests/common/vector_list.rs), through the same runner as natively and
 //! through the JavaScript facade.
 
 #![cfg(target_arch = "wasm32")]
 
 mod common;
-#[allow(dead_code)]
-mod vector_list;
+
+use common::vector_list;
 
 use sharecart::json;
 use wasm_bindgen::{JsCast, JsValue};

@@ -333,7 +333,7 @@ function renderWallet() {
     if (c.exclusive) flags.push(`<em class="flag">${t('exclusive')}</em>`);
     if (c.withPromotions === false) flags.push(`<em class="flag">${t('notWithPromo')}</em>`);
     let right;
-    if (cr.status === 'applied') right = `<span class="st">${t('status_applied')}</span><span class="disc">${t('saved')} ${fig('price', `coupons[${k}].discount`, cr.discount, 'amt neg')}</span>`;
+    if (cr.status === 'applied') right = `<span class="st">${t('status_applied')}</span><span class="disc">${t('saved')} ${fig('price', `coupons[${k}].discount`, cr.discount)}</span>`;
     else if (cr.status === 'usable') right = `<span class="st">${t('status_usable')}</span><span class="disc">${t('canSave')} ${fig('price', `coupons[${k}].discount`, cr.discount)}</span>`;
     else {
       right = `<span class="st">${t('status_unusable')}</span><span class="reason" data-reason="${esc(cr.reason)}">${esc(t('reason_' + cr.reason))}</span>`;
@@ -764,7 +764,7 @@ async function main() {
   const info = engine.engineInfo();
   $('engine-version').textContent = `sharecart ${info.version} · spec ${info.spec}`;
   if (params.get('lang') === 'en') setLang('en');
-  if (params.get('view')) state.view = params.get('view');
+  if (['shop', 'cart', 'promote', 'dev'].includes(params.get('view'))) state.view = params.get('view');
   openFromShareLink();
   applyI18n();
   reprice();

@@ -311,6 +311,21 @@ impl Search<'_, '_> {
                 options
             })
             .collect();
+        // A shop left with one option has no choice: apply it up front, so
+        // every level of the tree branches and a pass over N combinations
+        // visits fewer than 2N + 2 nodes.
+        let mut start = (0i64, 0i64, 0i64);
+        let mut chosen: Vec<usize> = Vec::with_capacity(shops.len() + 2);
+        shops.retain(|options| match options.as_slice() {
+            [only] => {
+                start.0 += only.discount;
+                start.1 += only.platform_cut;
+                start.2 += only.shipping_cut;
+                chosen.extend(only.coupon);
+                false
+            }
+            _ => true,
+        });
         // Shops whose choice matters most first: they settle the bound soonest.
         let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
         shops.sort_by_key(|options| std::cmp::Reverse(spread(options)));
@@ -330,7 +345,6 @@ impl Search<'_, '_> {
                     .max()
                     .unwrap_or(0);
         }
-        let mut chosen: Vec<usize> = Vec::with_capacity(n + 2);
         let fixed: Vec<usize> = platform
             .map(|p| p.coupon)
             .into_iter()
@@ -345,7 +359,7 @@ impl Search<'_, '_> {
             max_linear: &max_linear,
             fixed: &fixed,
         };
-        self.descend(&context, 0, 0, 0, 0, &mut chosen);
+        self.descend(&context, 0, start.0, start.1, start.2, &mut chosen);
     }
 
     fn descend(

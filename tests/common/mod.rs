@@ -6,6 +6,8 @@
 pub mod budget;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod carts;
+#[cfg(target_arch = "wasm32")]
+pub mod vector_list;
 
 use sharecart::json::{self, Value};
 
