@@ -297,10 +297,14 @@ def make_lines(rng, shops, line_counts):
     return lines, subtotal
 
 
-def shop_promotion(rng, pid, shop, amount):
-    """A shop-wide promotion suited to the shop's subtotal."""
-    kind = rng.pick(["tieredAmountOff", "tieredAmountOff", "everyAmountOff", "tieredPayRatio",
-                     "nthItemPayRatio", "gift"])
+SHOP_PROMOTION_KINDS = ["tieredAmountOff", "gift", "everyAmountOff", "tieredPayRatio",
+                        "tieredAmountOff", "nthItemPayRatio"]
+
+
+def shop_promotion(rng, pid, shop, amount, index):
+    """A shop-wide promotion suited to the shop's subtotal; kinds rotate so
+    every cart holds each kind."""
+    kind = SHOP_PROMOTION_KINDS[index % len(SHOP_PROMOTION_KINDS)]
     scope = {"shopIds": [shop["id"]]}
     p = {"id": pid, "kind": kind, "scope": scope}
     if kind == "tieredAmountOff":
@@ -435,8 +439,9 @@ def generated(seed, n_shops, n_lines, n_promos, n_shop_coupons_by_shop, n_foreig
     promotions.append({"id": "P-clean-2nd", "kind": "nthItemPayRatio",
                        "scope": {"categoryIds": ["15248"]}, "n": 2, "payRatio": "0.5"})
     promo_shops = [shops[i] for i in sorted(set(rng.below(n_shops) for _ in range(n_promos * 2)))]
-    for shop in promo_shops[: n_promos - 2]:
-        promotions.append(shop_promotion(rng, "P-%s" % shop["id"], shop, subtotal.get(shop["id"], 0)))
+    for index, shop in enumerate(promo_shops[: n_promos - 2]):
+        promotions.append(shop_promotion(rng, "P-%s" % shop["id"], shop, subtotal.get(shop["id"], 0),
+                                         index))
 
     coupons = []
     ids = set()

@@ -75,9 +75,9 @@ pub fn engine_info() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = encodeShareCode)]
 pub fn encode_share_code(
     #[wasm_bindgen(unchecked_param_type = "ShareFields")] fields: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EncodeOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EncodeOptions")] options: JsValue,
 ) -> Result<String, JsValue> {
-    let text = envelope("fields", &fields, &options)?;
+    let text = envelope("fields", &fields, options)?;
     let output = crate::encode_share_code_json(&text).map_err(to_js_error)?;
     let parsed = parse(&output)?;
     js_sys::Reflect::get(&parsed, &"code".into())?
@@ -88,10 +88,10 @@ pub fn encode_share_code(
 /// `decodeShareCode(input, options?)`: `{fields, signed, verified}`.
 #[wasm_bindgen(js_name = decodeShareCode, unchecked_return_type = "DecodedShare")]
 pub fn decode_share_code(
-    input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DecodeOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DecodeOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = envelope("input", &input, &options)?;
+    let text = envelope("input", &input, options)?;
     parse(&crate::decode_share_code_json(&text).map_err(to_js_error)?)
 }
 
@@ -105,13 +105,13 @@ pub fn decode_share_code_json(text: &str) -> Result<String, JsValue> {
     crate::decode_share_code_json(text).map_err(to_js_error)
 }
 
-/// `{"<key>": value, "options": options}` as JSON text; `undefined`
-/// options are left out, as `JSON.stringify` leaves out undefined members.
-fn envelope(key: &str, value: &JsValue, options: &JsValue) -> Result<String, JsValue> {
+/// `{"<key>": value, "options": options}` as JSON text. Absent options
+/// (`undefined` or `null`) are left out: SPEC 0 reads `null` as absent.
+fn envelope(key: &str, value: &JsValue, options: JsValue) -> Result<String, JsValue> {
     let object = js_sys::Object::new();
     js_sys::Reflect::set(&object, &key.into(), value)?;
-    if !options.is_undefined() {
-        js_sys::Reflect::set(&object, &"options".into(), options)?;
+    if !options.is_undefined() && !options.is_null() {
+        js_sys::Reflect::set(&object, &"options".into(), &options)?;
     }
     stringify(&object.into())
 }

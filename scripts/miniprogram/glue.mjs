@@ -30,21 +30,20 @@ const REQUIRED = ['__wbg_get_imports', '__wbg_finalize_init'];
 export function topLevelChunks(source) {
   const chunks = [];
   let current = null;
-  let comments = [];
-  const isComment = (line) => /^\s*(\/\/|\/\*|\*)/.test(line);
+  let comments = []; // column-0 comments: they belong to the next statement
+  let inComment = false;
   for (const line of source.replace(/\r\n/g, '\n').split('\n')) {
+    if (inComment) {
+      comments.push(line);
+      if (line.includes('*/')) inComment = false;
+      continue;
+    }
+    if (line.startsWith('//') || line.startsWith('/*')) {
+      comments.push(line);
+      inComment = line.startsWith('/*') && !line.includes('*/');
+      continue;
+    }
     const startsStatement = /^[^\s})\]]/.test(line);
-    if (startsStatement && isComment(line) && (current === null || !current.openComment)) {
-      // A comment at column 0 belongs to the statement after it.
-      comments.push(line);
-      if (line.startsWith('/*') && !line.includes('*/')) comments.openComment = true;
-      continue;
-    }
-    if (comments.openComment) {
-      comments.push(line);
-      if (line.includes('*/')) comments.openComment = false;
-      continue;
-    }
     if (startsStatement) {
       current = { lines: [...comments, line], head: line };
       comments = [];

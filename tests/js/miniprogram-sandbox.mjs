@@ -14,13 +14,15 @@
 // It also checks: errors leave the instance usable; a wrong path gives a
 // clear error; the module exports no globals; wasm-tools validate
 // --features=mvp passes; the bundled UTF-8 codec behaves like the platform's.
+// Then it runs the example mini-program (examples/miniprogram: app.js, the
+// cart and share pages) in a third sandbox against native figures.
+// docs/miniprogram.md describes all of it.
 //
 // Run after `make miniprogram`: node tests/js/miniprogram-sandbox.mjs
-import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
 import { root, loadPricingVectors, judge, report } from './vectors.mjs';
