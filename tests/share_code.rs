@@ -23,41 +23,8 @@ const MAX_TIME_MS: u64 = 9_007_199_254_740_991;
 // Golden vectors
 
 /// Compact JSON text of a value, keeping member order and number text.
-fn write_json(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(n),
-        Value::String(s) => out.push_str(&serde_json::to_string(s).unwrap()),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_json(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(members) => {
-            out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&serde_json::to_string(key).unwrap());
-                out.push(':');
-                write_json(item, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
 fn text_of(value: &Value) -> String {
-    let mut out = String::new();
-    write_json(value, &mut out);
-    out
+    json::write(value)
 }
 
 /// `{"<first>": <value>, "options": <options>}` with options only when the
