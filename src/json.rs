@@ -4,25 +4,59 @@
 //! recurses deeper than that limit, so hostile input cannot exhaust a stack.
 
 use crate::error::{Error, ErrorCode};
+use std::borrow::Cow;
 
 /// The deepest level a value may sit at; the top-level value is level 1.
 pub const MAX_DEPTH: usize = 64;
 
+/// A JSON value. Strings, keys and numbers borrow from the parsed text
+/// when they hold no escape, which is nearly always: a request is read
+/// without allocating a string per key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written, e.g. `"1.0"`, `"-3"`, `"2e5"`.
-    Number(String),
-    String(String),
-    Array(Vec<Value>),
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
     /// Members in document order; keys are unique.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
 }
 
-impl Value {
+impl<'a> Value<'a> {
+    /// A string value.
+    pub fn string(text: impl Into<String>) -> Value<'static> {
+        Value::String(Cow::Owned(text.into()))
+    }
+
+    /// The same value, owning all its text.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(Cow::Owned(n.into_owned())),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Array(items) => Value::Array(items.into_iter().map(Value::into_owned).collect()),
+            Value::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The text of a string value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// A member of an object (`None` for a missing key or a non-object).
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
             Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -30,7 +64,7 @@ impl Value {
     }
 
     /// The member, with JSON `null` read as absent (SPEC 0).
-    pub fn get_present(&self, key: &str) -> Option<&Value> {
+    pub fn get_present(&self, key: &str) -> Option<&Value<'a>> {
         self.get(key).filter(|v| !matches!(v, Value::Null))
     }
 
@@ -47,8 +81,9 @@ impl Value {
 }
 
 /// Parses one JSON document; every failure is `invalidJson` at `""`.
-pub fn parse(text: &str) -> Result<Value, Error> {
+pub fn parse(text: &str) -> Result<Value<'_>, Error> {
     let mut parser = Parser {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
     };
@@ -65,6 +100,7 @@ pub fn parse(text: &str) -> Result<Value, Error> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -88,7 +124,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expect_literal(&mut self, literal: &str, value: Value) -> Result<Value, Error> {
+    fn expect_literal(&mut self, literal: &str, value: Value<'a>) -> Result<Value<'a>, Error> {
         if self.bytes[self.pos..].starts_with(literal.as_bytes()) {
             self.pos += literal.len();
             Ok(value)
@@ -97,7 +133,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Error> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         if depth > MAX_DEPTH {
             return Err(self.fail("nested deeper than 64 levels"));
         }
@@ -114,9 +150,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, Error> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         self.pos += 1;
-        let mut members: Vec<(String, Value)> = Vec::new();
+        let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(8);
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -151,7 +187,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, Error> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_whitespace();
@@ -174,7 +210,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, Error> {
+    fn number(&mut self) -> Result<Value<'a>, Error> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -201,9 +237,8 @@ impl<'a> Parser<'a> {
             }
             self.skip_digits();
         }
-        // The slice is ASCII digits and signs, so it is valid UTF-8.
-        let text = String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned();
-        Ok(Value::Number(text))
+        // The number is ASCII, so both ends are character boundaries.
+        Ok(Value::Number(Cow::Borrowed(self.slice(start, self.pos))))
     }
 
     fn skip_digits(&mut self) {
@@ -228,7 +263,13 @@ impl<'a> Parser<'a> {
         Ok(code)
     }
 
-    fn string(&mut self) -> Result<String, Error> {
+    /// `text[start..end]`; callers only cut next to ASCII bytes, which are
+    /// always character boundaries.
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -239,14 +280,18 @@ impl<'a> Parser<'a> {
                 }
                 self.pos += 1;
             }
-            // The input is a &str and we stopped on an ASCII byte, so the run
-            // is whole UTF-8 characters.
-            out.push_str(&String::from_utf8_lossy(&self.bytes[run_start..self.pos]));
+            let run = self.slice(run_start, self.pos);
+            if out.is_empty() && self.peek() == Some(b'"') {
+                // No escape, the common case: borrow the text.
+                self.pos += 1;
+                return Ok(Cow::Borrowed(run));
+            }
+            out.push_str(run);
             match self.peek() {
                 None => return Err(self.fail("unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -394,9 +439,9 @@ mod tests {
             Some(&Value::Array(vec![
                 Value::Number("1.0".into()),
                 Value::Number("-0".into()),
-                Value::Number("2e5".into())
+                Value::Number("2e5".into()),
             ]))
         );
-        assert_eq!(v.get("b"), Some(&Value::String("中😀\n".into())));
+        assert_eq!(v.get("b"), Some(&Value::string("中😀\n")));
     }
 }

@@ -61,12 +61,72 @@ impl std::iter::Sum for Money {
     }
 }
 
+impl Money {
+    /// Writes the amount with exactly two fraction digits (`"59.90"`) into
+    /// `buffer`, without allocating: results hold hundreds of amounts.
+    fn write_into(self, buffer: &mut [u8; 24]) -> &str {
+        let mut at = buffer.len();
+        let mut rest = self.0.unsigned_abs();
+        let mut digits = 0;
+        while digits < 3 || rest > 0 {
+            if digits == 2 {
+                at -= 1;
+                buffer[at] = b'.';
+            }
+            at -= 1;
+            buffer[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            digits += 1;
+        }
+        if self.0 < 0 {
+            at -= 1;
+            buffer[at] = b'-';
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        std::str::from_utf8(&buffer[at..]).unwrap_or("0.00")
+    }
+
+    /// Reads an amount as results write it: digits, a point and exactly two
+    /// fraction digits, optionally negative. No upper limit (totals may
+    /// exceed the input maximum).
+    pub fn from_result_text(text: &str) -> Option<Money> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = digits.split_once('.')?;
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(whole) || fraction.len() != 2 || !all_digits(fraction) {
+            return None;
+        }
+        let fen = whole
+            .parse::<i64>()
+            .ok()?
+            .checked_mul(100)?
+            .checked_add(fraction.parse::<i64>().ok()?)?;
+        Some(Money(if negative { -fen } else { fen }))
+    }
+}
+
 /// Always exactly two fraction digits: `"59.90"`.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
+        f.write_str(self.write_into(&mut [0u8; 24]))
+    }
+}
+
+/// On the wire an amount is its 2-decimal string (SPEC 0).
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.write_into(&mut [0u8; 24]))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Money::from_result_text(&text)
+            .ok_or_else(|| serde::de::Error::custom("an amount is a string such as \"59.90\""))
     }
 }
 
@@ -268,6 +328,18 @@ mod tests {
         assert_eq!(Rounding::Down.to_fen(Decimal::new(1009, 3)), Money(100));
         assert_eq!(Rounding::Up.to_fen(Decimal::new(1001, 3)), Money(101));
         assert_eq!(Money(5).to_string(), "0.05");
+        assert_eq!(Money(0).to_string(), "0.00");
+        assert_eq!(Money(100).to_string(), "1.00");
+        assert_eq!(Money(-7).to_string(), "-0.07");
+        assert_eq!(Money(i64::MIN).to_string(), "-92233720368547758.08");
+        assert_eq!(Money::from_result_text("1234.56"), Some(Money(123456)));
+        assert_eq!(Money::from_result_text("-0.07"), Some(Money(-7)));
+        assert_eq!(Money::from_result_text("1.5"), None);
+        assert_eq!(serde_json::to_string(&Money(5990)).unwrap(), "\"59.90\"");
+        assert_eq!(
+            serde_json::from_str::<Money>("\"59.90\"").unwrap(),
+            Money(5990)
+        );
         assert_eq!(Money(123456).to_string(), "1234.56");
     }
 }

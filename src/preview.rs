@@ -2,7 +2,7 @@
 //! read off the full pricing result so every figure matches `priceCart`.
 
 use crate::error::{Error, ErrorCode};
-use crate::money::{parse_amount, Money};
+use crate::money::Money;
 use crate::pricing::{price, PricingOptions};
 use crate::request::model::Cart;
 use crate::result::{PricingResult, SharePreview};
@@ -25,11 +25,6 @@ pub fn preview(cart: &Cart, options: &PricingOptions) -> Result<SharePreview, Er
     from_result(cart, result)
 }
 
-fn amount(text: &str) -> Money {
-    // Result amounts are written by the engine itself and always parse.
-    parse_amount(text).unwrap_or(Money::ZERO)
-}
-
 fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error> {
     let fail = || {
         Error::new(
@@ -45,12 +40,12 @@ fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error
         .next()
         .and_then(|l| l.priced)
         .ok_or_else(fail)?;
-    let list_amount = amount(&priced.list_amount);
-    let final_amount = amount(&priced.paid);
+    let list_amount = priced.list_amount;
+    let final_amount = priced.paid;
     let shipping_payable: Money = result
         .shops
         .iter()
-        .map(|s| amount(&s.shipping_fee) - amount(&s.shipping_discount))
+        .map(|s| s.shipping_fee - s.shipping_discount)
         .sum();
     Ok(SharePreview {
         engine: result.engine,
@@ -58,7 +53,7 @@ fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error
         quantity: line.quantity,
         list_amount: priced.list_amount,
         final_amount: priced.paid,
-        savings: (list_amount - final_amount).to_string(),
+        savings: list_amount - final_amount,
         promotion_id: priced.promotion_id,
         coupon_ids: result
             .coupons
@@ -66,7 +61,7 @@ fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error
             .filter(|c| c.status == "applied")
             .map(|c| c.id)
             .collect(),
-        shipping_payable: shipping_payable.to_string(),
+        shipping_payable,
         earnings: result
             .commission
             .map(|c| c.beneficiaries)

@@ -1,6 +1,8 @@
 //! SPEC 7 and 7a: the result types. Field order here is the wire order;
-//! amounts are 2-decimal strings, absent fields are omitted.
+//! amounts are `Money`, written as 2-decimal strings; absent fields are
+//! omitted.
 
+use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// Declarations for TypeScript come from these types (wasm builds only).
@@ -51,17 +53,17 @@ pub struct LineResult {
 wire! {
 pub struct PricedLine {
     pub unit_prices: Vec<UnitPrice>,
-    pub list_amount: String,
-    pub price_reduction: String,
-    pub base_amount: String,
+    pub list_amount: Money,
+    pub price_reduction: Money,
+    pub base_amount: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promotion_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promotion_reason: Option<String>,
-    pub promotion_discount: String,
-    pub coupon_discount: String,
+    pub promotion_discount: Money,
+    pub coupon_discount: Money,
     pub coupon_allocations: Vec<CouponAllocation>,
-    pub paid: String,
+    pub paid: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commission: Option<LineCommission>,
 }
@@ -71,7 +73,7 @@ wire! {
 pub struct UnitPrice {
     /// `flashSale`, `newUser`, `plus`, `member` or `list`.
     pub kind: String,
-    pub price: String,
+    pub price: Money,
     pub quantity: u32,
 }
 }
@@ -79,28 +81,28 @@ pub struct UnitPrice {
 wire! {
 pub struct CouponAllocation {
     pub coupon_id: String,
-    pub amount: String,
+    pub amount: Money,
 }
 }
 
 wire! {
 pub struct LineCommission {
-    pub base: String,
-    pub gross: String,
-    pub platform_fee: String,
+    pub base: Money,
+    pub gross: Money,
+    pub platform_fee: Money,
     /// One amount per beneficiary, in request order.
-    pub beneficiaries: Vec<String>,
-    pub operator: String,
+    pub beneficiaries: Vec<Money>,
+    pub operator: Money,
 }
 }
 
 wire! {
 pub struct ShopResult {
     pub id: String,
-    pub goods_amount: String,
-    pub shipping_fee: String,
-    pub shipping_discount: String,
-    pub paid: String,
+    pub goods_amount: Money,
+    pub shipping_fee: Money,
+    pub shipping_discount: Money,
+    pub paid: Money,
 }
 }
 
@@ -108,7 +110,7 @@ wire! {
 pub struct PromotionResult {
     pub id: String,
     pub line_ids: Vec<String>,
-    pub discount: String,
+    pub discount: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_tier: Option<NextTier>,
     pub gifts: Vec<GiftResult>,
@@ -118,9 +120,9 @@ pub struct PromotionResult {
 wire! {
 /// 凑单 hint: what to add to reach the next tier.
 pub struct NextTier {
-    pub shortfall: String,
+    pub shortfall: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub off: Option<String>,
+    pub off: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_ratio: Option<String>,
 }
@@ -140,11 +142,11 @@ pub struct CouponResult {
     /// `applied`, `usable` or `unusable`.
     pub status: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub discount: Option<String>,
+    pub discount: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shortfall: Option<String>,
+    pub shortfall: Option<Money>,
 }
 }
 
@@ -157,24 +159,24 @@ pub struct CouponSearch {
 
 wire! {
 pub struct Totals {
-    pub list_amount: String,
-    pub price_reduction: String,
-    pub promotion_discount: String,
-    pub coupon_discount: String,
-    pub shipping_fee: String,
-    pub shipping_discount: String,
-    pub payable: String,
-    pub savings: String,
+    pub list_amount: Money,
+    pub price_reduction: Money,
+    pub promotion_discount: Money,
+    pub coupon_discount: Money,
+    pub shipping_fee: Money,
+    pub shipping_discount: Money,
+    pub payable: Money,
+    pub savings: Money,
 }
 }
 
 wire! {
 pub struct CommissionTotals {
-    pub base: String,
-    pub gross: String,
-    pub platform_fee: String,
+    pub base: Money,
+    pub gross: Money,
+    pub platform_fee: Money,
     pub beneficiaries: Vec<Earning>,
-    pub operator: String,
+    pub operator: Money,
     pub self_purchase: bool,
 }
 }
@@ -184,7 +186,7 @@ wire! {
 pub struct Earning {
     pub id: String,
     pub role: String,
-    pub amount: String,
+    pub amount: Money,
 }
 }
 
@@ -194,13 +196,13 @@ pub struct SharePreview {
     pub engine: EngineInfo,
     pub sku_id: String,
     pub quantity: u32,
-    pub list_amount: String,
-    pub final_amount: String,
-    pub savings: String,
+    pub list_amount: Money,
+    pub final_amount: Money,
+    pub savings: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promotion_id: Option<String>,
     pub coupon_ids: Vec<String>,
-    pub shipping_payable: String,
+    pub shipping_payable: Money,
     pub earnings: Vec<Earning>,
 }
 }

@@ -115,3 +115,11 @@ fn envelope(key: &str, value: &JsValue, options: JsValue) -> Result<String, JsVa
     }
     stringify(&object.into())
 }
+
+/// Amounts cross the boundary as 2-decimal strings (SPEC 0); the generated
+/// declarations name them `Money`.
+#[wasm_bindgen(typescript_custom_section)]
+const MONEY_TYPE: &str = r#"
+/** An amount of CNY with exactly two fraction digits, e.g. "59.90". */
+export type Money = string;
+"#;

@@ -30,9 +30,9 @@ fn text_of(value: &Value) -> String {
 /// `{"<first>": <value>, "options": <options>}` with options only when the
 /// vector has them.
 fn envelope(first: &str, value: &Value, options: Option<&Value>) -> String {
-    let mut members = vec![(first.to_string(), value.clone())];
+    let mut members = vec![(first.into(), value.clone())];
     if let Some(options) = options {
-        members.push(("options".to_string(), options.clone()));
+        members.push(("options".into(), options.clone()));
     }
     text_of(&Value::Object(members))
 }
@@ -46,7 +46,7 @@ fn str_of<'a>(vector: &'a Value, key: &str) -> &'a str {
 
 struct Vector {
     name: String,
-    doc: Value,
+    doc: Value<'static>,
 }
 
 fn vectors() -> Vec<Vector> {
@@ -61,7 +61,9 @@ fn vectors() -> Vec<Vector> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
-            let doc = json::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let doc = json::parse(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                .into_owned();
             Vector {
                 name: path.file_name().unwrap().to_string_lossy().into_owned(),
                 doc,
@@ -83,7 +85,7 @@ fn run_vector(vector: &Vector) -> Option<String> {
     let name = &vector.name;
     let op = str_of(doc, "op");
     let text = match doc.get("text") {
-        Some(Value::String(t)) => t.clone(),
+        Some(Value::String(t)) => t.to_string(),
         _ => {
             let first = if op == "encode" { "fields" } else { "input" };
             envelope(first, doc.get(first).expect(first), doc.get("options"))
@@ -254,7 +256,7 @@ fn sample_codes() -> Vec<String> {
     // Plus every code the vectors hold.
     for vector in vectors() {
         if let Some(Value::String(code)) = vector.doc.get("code") {
-            codes.push(code.clone());
+            codes.push(code.to_string());
         }
     }
     codes.sort();

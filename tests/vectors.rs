@@ -51,7 +51,7 @@ fn spelled_as_javascript_would(text: &str) -> bool {
         && all_digits(fraction)
         && (whole == "0" || !whole.starts_with('0'))
         && !fraction.ends_with('0')
-        && (digits.contains('.') == !fraction.is_empty())
+        && (digits.contains('.') != fraction.is_empty())
         && text != "-0"
         && (whole.len() + fraction.len() <= 15
             || fraction.is_empty() && whole.parse::<u64>().is_ok_and(|n| n <= 1 << 53))
@@ -84,7 +84,8 @@ fn request_members_survive_a_javascript_round_trip() {
     for entry in fs::read_dir(share_dir).expect("share vectors") {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "json") {
-            let vector = sharecart::json::parse(&fs::read_to_string(&path).unwrap()).unwrap();
+            let text = fs::read_to_string(&path).unwrap();
+            let vector = sharecart::json::parse(&text).unwrap();
             for member in ["fields", "input", "options"] {
                 if let Some(value) = vector.get(member) {
                     check(value, &path.display().to_string());

@@ -153,10 +153,10 @@ pub fn price(cart: &Cart, options: &PricingOptions) -> PricingResult {
                 .sum();
             ShopResult {
                 id: shop.id.clone(),
-                goods_amount: goods_by_shop[s].to_string(),
-                shipping_fee: fees[s].to_string(),
-                shipping_discount: application.shipping_discount[s].to_string(),
-                paid: (goods_paid + fees[s] - application.shipping_discount[s]).to_string(),
+                goods_amount: goods_by_shop[s],
+                shipping_fee: fees[s],
+                shipping_discount: application.shipping_discount[s],
+                paid: (goods_paid + fees[s] - application.shipping_discount[s]),
             }
         })
         .collect();
@@ -180,14 +180,14 @@ pub fn price(cart: &Cart, options: &PricingOptions) -> PricingResult {
     let shipping_fee: Money = fees.iter().copied().sum();
     let shipping_discount: Money = application.shipping_discount.iter().copied().sum();
     let totals = Totals {
-        list_amount: list_amount.to_string(),
-        price_reduction: (list_amount - base_amount).to_string(),
-        promotion_discount: promotion_discount.to_string(),
-        coupon_discount: coupon_discount.to_string(),
-        shipping_fee: shipping_fee.to_string(),
-        shipping_discount: shipping_discount.to_string(),
-        payable: application.payable.to_string(),
-        savings: (list_amount + shipping_fee - application.payable).to_string(),
+        list_amount,
+        price_reduction: (list_amount - base_amount),
+        promotion_discount,
+        coupon_discount,
+        shipping_fee,
+        shipping_discount,
+        payable: application.payable,
+        savings: (list_amount + shipping_fee - application.payable),
     };
     let commission = cart
         .commission
@@ -234,7 +234,7 @@ fn line_results(
                         .filter(|(l, _)| *l == i)
                         .map(|(_, amount)| CouponAllocation {
                             coupon_id: cart.coupons[a.coupon].id.clone(),
-                            amount: amount.to_string(),
+                            amount: *amount,
                         })
                 })
                 .collect();
@@ -250,25 +250,25 @@ fn line_results(
                         .iter()
                         .map(|r| UnitPrice {
                             kind: r.kind_name().to_string(),
-                            price: r.price.to_string(),
+                            price: r.price,
                             quantity: r.quantity,
                         })
                         .collect(),
-                    list_amount: base.list_amount.to_string(),
-                    price_reduction: (base.list_amount - base.base_amount).to_string(),
-                    base_amount: base.base_amount.to_string(),
+                    list_amount: base.list_amount,
+                    price_reduction: (base.list_amount - base.base_amount),
+                    base_amount: base.base_amount,
                     promotion_id: promotion.map(|p| cart.promotions[p].id.clone()),
                     promotion_reason: refused.then(|| "promotionNotApplicable".to_string()),
-                    promotion_discount: promotion_discount[i].to_string(),
-                    coupon_discount: (after_promotion - paid).to_string(),
+                    promotion_discount: promotion_discount[i],
+                    coupon_discount: (after_promotion - paid),
                     coupon_allocations: allocations,
-                    paid: paid.to_string(),
+                    paid,
                     commission: splits[i].as_ref().map(|s| LineCommission {
-                        base: s.base.to_string(),
-                        gross: s.gross.to_string(),
-                        platform_fee: s.platform_fee.to_string(),
-                        beneficiaries: s.beneficiaries.iter().map(Money::to_string).collect(),
-                        operator: s.operator.to_string(),
+                        base: s.base,
+                        gross: s.gross,
+                        platform_fee: s.platform_fee,
+                        beneficiaries: s.beneficiaries.clone(),
+                        operator: s.operator,
                     }),
                 }),
             }
@@ -296,23 +296,23 @@ fn promotion_result(cart: &Cart, group: &promotion::GroupOutcome) -> PromotionRe
             .iter()
             .map(|&i| cart.lines[i].id.clone())
             .collect(),
-        discount: group.discount.to_string(),
+        discount: group.discount,
         next_tier: group.next_tier.as_ref().map(|hint| match hint {
             NextTierHint::Off { shortfall, off } => NextTier {
-                shortfall: shortfall.to_string(),
-                off: Some(off.to_string()),
+                shortfall: *shortfall,
+                off: Some(*off),
                 pay_ratio: None,
             },
             NextTierHint::PayRatio {
                 shortfall,
                 pay_ratio,
             } => NextTier {
-                shortfall: shortfall.to_string(),
+                shortfall: *shortfall,
                 off: None,
                 pay_ratio: Some(pay_ratio.clone()),
             },
             NextTierHint::Gift { shortfall } => NextTier {
-                shortfall: shortfall.to_string(),
+                shortfall: *shortfall,
                 off: None,
                 pay_ratio: None,
             },
@@ -333,9 +333,9 @@ fn coupon_results(
                   shortfall: Option<Money>| CouponResult {
         id: id.to_string(),
         status: status.to_string(),
-        discount: discount.map(|d| d.to_string()),
+        discount,
         reason: reason.map(str::to_string),
-        shortfall: shortfall.map(|s| s.to_string()),
+        shortfall,
     };
     let unusable = |id: &str, reason: Unusable| {
         let shortfall = match reason {
@@ -374,9 +374,9 @@ fn commission_totals(
     let priced = || splits.iter().flatten();
     let sum = |f: fn(&LineSplit) -> Money| -> Money { priced().map(f).sum() };
     CommissionTotals {
-        base: sum(|s| s.base).to_string(),
-        gross: sum(|s| s.gross).to_string(),
-        platform_fee: sum(|s| s.platform_fee).to_string(),
+        base: sum(|s| s.base),
+        gross: sum(|s| s.gross),
+        platform_fee: sum(|s| s.platform_fee),
         beneficiaries: policy
             .beneficiaries
             .iter()
@@ -386,11 +386,10 @@ fn commission_totals(
                 role: b.role.name().to_string(),
                 amount: priced()
                     .map(|s| s.beneficiaries.get(k).copied().unwrap_or(Money::ZERO))
-                    .sum::<Money>()
-                    .to_string(),
+                    .sum::<Money>(),
             })
             .collect(),
-        operator: sum(|s| s.operator).to_string(),
+        operator: sum(|s| s.operator),
         self_purchase: is_self_purchase(policy),
     }
 }

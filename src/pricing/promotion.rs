@@ -9,12 +9,12 @@ pub fn scope_matches(scope: &Scope, line: &Line, shop_id: &str) -> bool {
     let shop_ok = scope.shop_ids.is_empty() || scope.shop_ids.iter().any(|s| s == shop_id);
     let item_filter_given = !scope.sku_ids.is_empty() || !scope.category_ids.is_empty();
     let item_ok = !item_filter_given
-        || scope.sku_ids.iter().any(|s| *s == line.sku_id)
+        || scope.sku_ids.contains(&line.sku_id)
         || line
             .category_ids
             .iter()
             .any(|c| scope.category_ids.contains(c));
-    let excluded = scope.exclude_sku_ids.iter().any(|s| *s == line.sku_id);
+    let excluded = scope.exclude_sku_ids.contains(&line.sku_id);
     shop_ok && item_ok && !excluded
 }
 

@@ -164,11 +164,18 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
     shippings.push(None);
 
     'passes: for platform in &platforms {
+        let loose = prepare_tree(board, &shop_coupons, platform.as_ref(), None);
         for shipping in &shippings {
             if search.stopped {
                 break 'passes;
             }
-            search.pass(&shop_coupons, platform.as_ref(), shipping.as_ref());
+            let (platform, shipping) = (platform.as_ref(), shipping.as_ref());
+            if shipping.is_some_and(|h| h.threshold > 0) {
+                let tree = prepare_tree(board, &shop_coupons, platform, shipping);
+                search.pass(&tree, platform, shipping);
+            } else {
+                search.pass(&loose, platform, shipping);
+            }
         }
     }
 
@@ -264,102 +271,32 @@ impl Search<'_, '_> {
         }
     }
 
-    fn pass(
-        &mut self,
-        shop_coupons: &[Vec<ShopCoupon>],
-        platform: Option<&Platform>,
-        shipping: Option<&Shipping>,
-    ) {
-        let board = self.board;
-        let platform_lines: &[usize] = platform.map_or(&[], |p| &board.eligible[p.coupon]);
-        let shipping_lines: &[usize] = shipping.map_or(&[], |h| &board.eligible[h.coupon]);
-        // A shipping threshold of 0 always holds; otherwise the shipping
-        // coupon's `A` depends on the platform allocation and the leaf is
-        // checked by applying the whole combination.
-        let shipping_binds = shipping.is_some_and(|h| h.threshold > 0);
-        let slope = platform.map_or(0, |p| p.slope);
-
-        let mut shops: Vec<Vec<Option_>> = shop_coupons
-            .iter()
-            .map(|list| {
-                let mut options: Vec<Option_> = list
-                    .iter()
-                    .map(|sc| Option_ {
-                        coupon: Some(sc.coupon),
-                        discount: sc.discount,
-                        platform_cut: cut(&sc.shares, platform_lines),
-                        shipping_cut: cut(&sc.shares, shipping_lines),
-                    })
-                    .collect();
-                options.push(Option_ {
-                    coupon: None,
-                    discount: 0,
-                    platform_cut: 0,
-                    shipping_cut: 0,
-                });
-                if !shipping_binds {
-                    options = undominated(board, options);
-                }
-                let value = |o: &Option_| o.discount * SCALE - slope * o.platform_cut;
-                // Most promising first, so good picks come early and bounds bite.
-                options.sort_by(|a, b| {
-                    value(b)
-                        .cmp(&value(a))
-                        .then(b.discount.cmp(&a.discount))
-                        .then(a.coupon.cmp(&b.coupon))
-                });
-                options
-            })
-            .collect();
-        // A shop left with one option has no choice: apply it up front, so
-        // every level of the tree branches and a pass over N combinations
-        // visits fewer than 2N + 2 nodes.
-        let mut start = (0i64, 0i64, 0i64);
-        let mut chosen: Vec<usize> = Vec::with_capacity(shops.len() + 2);
-        shops.retain(|options| match options.as_slice() {
-            [only] => {
-                start.0 += only.discount;
-                start.1 += only.platform_cut;
-                start.2 += only.shipping_cut;
-                chosen.extend(only.coupon);
-                false
-            }
-            _ => true,
-        });
-        // Shops whose choice matters most first: they settle the bound soonest.
-        let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
-        shops.sort_by_key(|options| std::cmp::Reverse(spread(options)));
-
-        // Suffix sums of the best each remaining shop can add.
-        let n = shops.len();
-        let mut max_discount = vec![0i64; n + 1];
-        let mut max_linear = vec![0i64; n + 1];
-        for k in (0..n).rev() {
-            let options = &shops[k];
-            max_discount[k] =
-                max_discount[k + 1] + options.iter().map(|o| o.discount).max().unwrap_or(0);
-            max_linear[k] = max_linear[k + 1]
-                + options
-                    .iter()
-                    .map(|o| o.discount * SCALE - slope * o.platform_cut)
-                    .max()
-                    .unwrap_or(0);
-        }
+    /// Runs one pass over a prepared tree.
+    fn pass(&mut self, tree: &Tree, platform: Option<&Platform>, shipping: Option<&Shipping>) {
         let fixed: Vec<usize> = platform
             .map(|p| p.coupon)
             .into_iter()
             .chain(shipping.map(|h| h.coupon))
             .collect();
         let context = Pass {
-            shops: &shops,
+            shops: &tree.shops,
             platform,
             shipping,
-            shipping_binds,
-            max_discount: &max_discount,
-            max_linear: &max_linear,
+            shipping_binds: shipping.is_some_and(|h| h.threshold > 0),
+            max_discount: &tree.max_discount,
+            max_linear: &tree.max_linear,
             fixed: &fixed,
         };
-        self.descend(&context, 0, start.0, start.1, start.2, &mut chosen);
+        let mut chosen = tree.chosen.clone();
+        let (discount, platform_cut, shipping_cut) = tree.start;
+        self.descend(
+            &context,
+            0,
+            discount,
+            platform_cut,
+            shipping_cut,
+            &mut chosen,
+        );
     }
 
     fn descend(
@@ -449,6 +386,103 @@ impl Search<'_, '_> {
         if saving >= self.best.saving {
             self.offer(Pick::new(self.board, saving, coupons));
         }
+    }
+}
+
+/// The search tree of a pass: each shop's options, best first, shops with
+/// a single option applied up front, and the bound's suffix sums.
+struct Tree {
+    shops: Vec<Vec<Option_>>,
+    start: (i64, i64, i64),
+    chosen: Vec<usize>,
+    max_discount: Vec<i64>,
+    max_linear: Vec<i64>,
+}
+
+/// Builds the tree for a platform coupon and a shipping coupon. A shipping
+/// coupon without a threshold never depends on goods picks, so every such
+/// pass shares the tree built with `shipping: None`.
+fn prepare_tree(
+    board: &CouponBoard,
+    shop_coupons: &[Vec<ShopCoupon>],
+    platform: Option<&Platform>,
+    shipping: Option<&Shipping>,
+) -> Tree {
+    let platform_lines: &[usize] = platform.map_or(&[], |p| &board.eligible[p.coupon]);
+    let shipping_lines: &[usize] = shipping.map_or(&[], |h| &board.eligible[h.coupon]);
+    // A shipping threshold of 0 always holds; otherwise the shipping
+    // coupon's `A` depends on the platform allocation and the leaf is
+    // checked by applying the whole combination.
+    let shipping_binds = shipping.is_some_and(|h| h.threshold > 0);
+    let slope = platform.map_or(0, |p| p.slope);
+    let value = |o: &Option_| o.discount * SCALE - slope * o.platform_cut;
+
+    let mut shops: Vec<Vec<Option_>> = shop_coupons
+        .iter()
+        .map(|list| {
+            let mut options: Vec<Option_> = list
+                .iter()
+                .map(|sc| Option_ {
+                    coupon: Some(sc.coupon),
+                    discount: sc.discount,
+                    platform_cut: cut(&sc.shares, platform_lines),
+                    shipping_cut: cut(&sc.shares, shipping_lines),
+                })
+                .collect();
+            options.push(Option_ {
+                coupon: None,
+                discount: 0,
+                platform_cut: 0,
+                shipping_cut: 0,
+            });
+            if !shipping_binds {
+                options = undominated(board, options);
+            }
+            // Most promising first, so good picks come early and bounds bite.
+            options.sort_by(|a, b| {
+                value(b)
+                    .cmp(&value(a))
+                    .then(b.discount.cmp(&a.discount))
+                    .then(a.coupon.cmp(&b.coupon))
+            });
+            options
+        })
+        .collect();
+    // A shop left with one option has no choice: apply it up front, so
+    // every level of the tree branches and a pass over N combinations
+    // visits fewer than 2N + 2 nodes.
+    let mut start = (0i64, 0i64, 0i64);
+    let mut chosen: Vec<usize> = Vec::with_capacity(shops.len() + 2);
+    shops.retain(|options| match options.as_slice() {
+        [only] => {
+            start.0 += only.discount;
+            start.1 += only.platform_cut;
+            start.2 += only.shipping_cut;
+            chosen.extend(only.coupon);
+            false
+        }
+        _ => true,
+    });
+    // Shops whose choice matters most first: they settle the bound soonest.
+    let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
+    shops.sort_by_key(|options| std::cmp::Reverse(spread(options)));
+
+    // Suffix sums of the best each remaining shop can add.
+    let n = shops.len();
+    let mut max_discount = vec![0i64; n + 1];
+    let mut max_linear = vec![0i64; n + 1];
+    for k in (0..n).rev() {
+        let options = &shops[k];
+        max_discount[k] =
+            max_discount[k + 1] + options.iter().map(|o| o.discount).max().unwrap_or(0);
+        max_linear[k] = max_linear[k + 1] + options.iter().map(value).max().unwrap_or(0);
+    }
+    Tree {
+        shops,
+        start,
+        chosen,
+        max_discount,
+        max_linear,
     }
 }
 

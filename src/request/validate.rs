@@ -75,18 +75,22 @@ fn id_list(obj: &Object, key: &str) -> Result<Vec<String>, Error> {
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, v)| read_id(v, index(&path, i)))
+        .map(|(i, v)| read_id(v, || index(&path, i)))
         .collect()
 }
 
 /// Refuses an id already seen in the same array, at the later occurrence.
-fn unique(seen: &mut HashSet<String>, id: &str, path: String) -> Result<(), Error> {
+fn unique(
+    seen: &mut HashSet<String>,
+    id: &str,
+    path: impl FnOnce() -> String,
+) -> Result<(), Error> {
     if seen.insert(id.to_string()) {
         Ok(())
     } else {
         Err(Error::new(
             ErrorCode::DuplicateId,
-            path,
+            path(),
             format!("id {id:?} appears twice"),
         ))
     }
@@ -126,7 +130,7 @@ fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
     let mut seen = HashSet::new();
     each(root.array("shops", Some(MAX_SHOPS))?, "shops", |shop, _| {
         let id = shop.required("id", shop.id("id")?)?;
-        unique(&mut seen, &id, shop.at("id"))?;
+        unique(&mut seen, &id, || shop.at("id"))?;
         shop.string("name")?;
         let shipping = match shop.object("shipping")? {
             None => None,
@@ -144,7 +148,7 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
     let mut seen_skus: HashSet<(usize, String)> = HashSet::new();
     each(root.array("lines", Some(MAX_LINES))?, "lines", |line, _| {
         let id = line.required("id", line.id("id")?)?;
-        unique(&mut seen_ids, &id, line.at("id"))?;
+        unique(&mut seen_ids, &id, || line.at("id"))?;
         let sku_id = line.required("skuId", line.id("skuId")?)?;
         let shop_id = line.required("shopId", line.id("shopId")?)?;
         let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
@@ -217,7 +221,7 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
         "promotions",
         |promotion, _| {
             let id = promotion.required("id", promotion.id("id")?)?;
-            unique(&mut seen, &id, promotion.at("id"))?;
+            unique(&mut seen, &id, || promotion.at("id"))?;
             let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
             let rule = match kind {
                 "tieredAmountOff" => PromotionRule::TieredAmountOff(read_amount_tiers(&promotion)?),
@@ -367,7 +371,7 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
         "coupons",
         |coupon, _| {
             let id = coupon.required("id", coupon.id("id")?)?;
-            unique(&mut seen, &id, coupon.at("id"))?;
+            unique(&mut seen, &id, || coupon.at("id"))?;
             let kind = coupon.required("kind", coupon.enumeration("kind", coupon_kind)?)?;
             let stage = coupon.required("stage", coupon.enumeration("stage", stage)?)?;
             let rule = match kind {
@@ -474,7 +478,7 @@ fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error>
     let mut seen = HashSet::new();
     let mut picks = Vec::with_capacity(ids.len());
     for (k, value) in ids.iter().enumerate() {
-        let id = read_id(value, index(&path, k))?;
+        let id = read_id(value, || index(&path, k))?;
         let coupon = coupons.iter().position(|c| c.id == id).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownCoupon,
@@ -482,7 +486,7 @@ fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error>
                 format!("coupon {id:?} is not in coupons"),
             )
         })?;
-        unique(&mut seen, &id, index(&path, k))?;
+        unique(&mut seen, &id, || index(&path, k))?;
         picks.push(coupon);
     }
     Ok(Selection::Manual(picks))

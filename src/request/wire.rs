@@ -291,7 +291,7 @@ pub struct BeneficiaryInput {
 
 impl PricingRequest {
     /// The request as the JSON value the validator reads.
-    pub fn to_json_value(&self) -> Value {
+    pub fn to_json_value(&self) -> Value<'static> {
         // Serializing these plain structs cannot fail.
         serde_json::to_value(self)
             .map(|v| from_serde(&v))
@@ -300,17 +300,17 @@ impl PricingRequest {
 }
 
 /// Converts a serde_json value; numbers keep their canonical text.
-pub(crate) fn from_serde(value: &serde_json::Value) -> Value {
+pub(crate) fn from_serde(value: &serde_json::Value) -> Value<'static> {
     match value {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.to_string()),
-        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Number(n) => Value::Number(n.to_string().into()),
+        serde_json::Value::String(s) => Value::String(s.clone().into()),
         serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
         serde_json::Value::Object(members) => Value::Object(
             members
                 .iter()
-                .map(|(k, v)| (k.clone(), from_serde(v)))
+                .map(|(k, v)| (k.clone().into(), from_serde(v)))
                 .collect(),
         ),
     }

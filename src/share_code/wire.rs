@@ -16,7 +16,7 @@ fn invalid_field(path: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::InvalidField, path, message)
 }
 
-fn root_object(text: &str) -> Result<Value, Error> {
+fn root_object(text: &str) -> Result<Value<'_>, Error> {
     let doc = json::parse(text)?;
     match doc {
         Value::Object(_) => Ok(doc),
@@ -29,7 +29,11 @@ fn root_object(text: &str) -> Result<Value, Error> {
 }
 
 /// An optional member that must be an object (`invalidField` otherwise).
-fn object_member<'a>(parent: &'a Value, key: &str, path: &str) -> Result<Option<&'a Value>, Error> {
+fn object_member<'a>(
+    parent: &'a Value<'a>,
+    key: &str,
+    path: &str,
+) -> Result<Option<&'a Value<'a>>, Error> {
     match parent.get_present(key) {
         None => Ok(None),
         Some(v @ Value::Object(_)) => Ok(Some(v)),
@@ -43,7 +47,7 @@ fn object_member<'a>(parent: &'a Value, key: &str, path: &str) -> Result<Option<
 fn string_member(parent: &Value, key: &str, path: &str) -> Result<Option<String>, Error> {
     match parent.get_present(key) {
         None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s.to_string())),
         Some(other) => Err(invalid_field(
             path,
             format!("{key} must be a string, got {}", other.type_name()),
@@ -137,7 +141,7 @@ fn fields_from_value(doc: &Value) -> Result<ShareFields, Error> {
 fn key_member(options: &Value) -> Result<Option<String>, Error> {
     match options.get_present("key") {
         None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s.to_string())),
         Some(other) => Err(Error::new(
             ErrorCode::InvalidKey,
             "options.key",

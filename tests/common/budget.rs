@@ -48,29 +48,32 @@ pub const BUDGET_CASES: &[(u64, &[&str], &str)] = &[
     (7, &["A0", "B1", "B2", "B3", "B4", "B5", "P1"], "375.00"),
 ];
 
-pub fn applied_and_payable(result_text: &str) -> (Vec<String>, String, Value) {
+pub fn applied_and_payable(result_text: &str) -> (Vec<String>, String, Value<'static>) {
     let result = json::parse(result_text).expect("result is JSON");
     let mut applied: Vec<String> = match result.get("coupons") {
         Some(Value::Array(coupons)) => coupons
             .iter()
-            .filter(|c| c.get("status") == Some(&Value::String("applied".into())))
-            .filter_map(|c| match c.get("id") {
-                Some(Value::String(id)) => Some(id.clone()),
-                _ => None,
-            })
+            .filter(|c| c.get("status").and_then(Value::as_str) == Some("applied"))
+            .filter_map(|c| c.get("id").and_then(Value::as_str).map(str::to_string))
             .collect(),
         _ => Vec::new(),
     };
     applied.sort();
-    let payable = match result.get("totals").and_then(|t| t.get("payable")) {
-        Some(Value::String(p)) => p.clone(),
-        _ => String::new(),
-    };
-    let search = result.get("couponSearch").cloned().unwrap_or(Value::Null);
+    let payable = result
+        .get("totals")
+        .and_then(|t| t.get("payable"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let search = result
+        .get("couponSearch")
+        .cloned()
+        .unwrap_or(Value::Null)
+        .into_owned();
     (applied, payable, search)
 }
 
-pub fn run_with_budget(search_budget: u64) -> (Vec<String>, String, Value) {
+pub fn run_with_budget(search_budget: u64) -> (Vec<String>, String, Value<'static>) {
     let options = PricingOptions { search_budget };
     let text = sharecart::price_cart_json_with(&request(), &options).expect("prices");
     applied_and_payable(&text)

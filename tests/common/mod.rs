@@ -15,22 +15,22 @@ use sharecart::json::{self, Value};
 /// back with numbers exactly as the file spells them.
 pub fn request_text(vector: &Value) -> Option<String> {
     match vector.get("requestText") {
-        Some(Value::String(text)) => Some(text.clone()),
+        Some(Value::String(text)) => Some(text.to_string()),
         _ => vector.get("request").map(json::write),
     }
 }
 
-pub fn entry(vector: &Value) -> &str {
-    match vector.get("entry") {
-        Some(Value::String(e)) => e.as_str(),
-        _ => "price",
-    }
+pub fn entry<'v>(vector: &'v Value) -> &'v str {
+    vector
+        .get("entry")
+        .and_then(Value::as_str)
+        .unwrap_or("price")
 }
 
 /// Drops the fields the vectors do not compare (engine.version and
 /// couponSearch.combinationsTried, SPEC 4 and 7a).
-pub fn comparable(value: &Value) -> Value {
-    fn strip(value: &Value, parent: &str) -> Value {
+pub fn comparable<'a>(value: &Value<'a>) -> Value<'a> {
+    fn strip<'a>(value: &Value<'a>, parent: &str) -> Value<'a> {
         match value {
             Value::Object(members) => Value::Object(
                 members
@@ -72,8 +72,8 @@ pub fn judge(name: &str, vector: &Value, outcome: &Outcome) -> Result<(), String
         (_, Some(expected), Err((code, path))) => {
             let want_code = expected.get("code");
             let want_path = expected.get("path");
-            if want_code == Some(&Value::String(code.clone()))
-                && want_path == Some(&Value::String(path.clone()))
+            if want_code.and_then(Value::as_str) == Some(code.as_str())
+                && want_path.and_then(Value::as_str) == Some(path.as_str())
             {
                 Ok(())
             } else {
@@ -122,20 +122,20 @@ pub fn run_native(name: &str, file_text: &str) -> Result<(), String> {
 /// The text a share vector feeds its twin (docs/share-code.md section 10):
 /// `text` verbatim, or `{"fields"|"input": …, "options": …}`.
 pub fn share_input_text(vector: &Value) -> String {
-    if let Some(Value::String(text)) = vector.get("text") {
-        return text.clone();
+    if let Some(text) = vector.get("text").and_then(Value::as_str) {
+        return text.to_string();
     }
-    let first = if vector.get("op") == Some(&Value::String("encode".into())) {
+    let first = if vector.get("op").and_then(Value::as_str) == Some("encode") {
         "fields"
     } else {
         "input"
     };
     let mut members = Vec::new();
     if let Some(value) = vector.get(first) {
-        members.push((first.to_string(), value.clone()));
+        members.push((first.into(), value.clone()));
     }
     if let Some(options) = vector.get("options") {
-        members.push(("options".to_string(), options.clone()));
+        members.push(("options".into(), options.clone()));
     }
     json::write(&Value::Object(members))
 }
@@ -159,15 +159,15 @@ pub fn run_share_with(
     let vector = json::parse(file_text).map_err(|e| format!("{name}: bad vector file: {e}"))?;
     let text = share_input_text(&vector);
     let outcome = match vector.get("op") {
-        Some(Value::String(op)) if op == "encode" => encode(&text),
+        Some(op) if op.as_str() == Some("encode") => encode(&text),
         _ => decode(&text),
     };
     match (share_expected_text(&vector), vector.get("error"), outcome) {
         (Some(want), _, Ok(got)) if want == got => Ok(()),
         (Some(want), _, Ok(got)) => Err(format!("{name}: want {want}, got {got}")),
         (_, Some(error), Err((code, path)))
-            if error.get("code") == Some(&Value::String(code.clone()))
-                && error.get("path") == Some(&Value::String(path.clone())) =>
+            if error.get("code").and_then(Value::as_str) == Some(code.as_str())
+                && error.get("path").and_then(Value::as_str) == Some(path.as_str()) =>
         {
             Ok(())
         }
