@@ -107,6 +107,26 @@ fn the_module_keeps_working_after_errors() {
     let big = js_sys::BigInt::from(1u32);
     let (code, _) = js_error_fields(sharecart::wasm::price_cart(big.into()).unwrap_err());
     assert_eq!(code, "invalidJson");
+    // 10,000 lines, an absurd amount and an absurd count: typed errors.
+    let line = |i: usize| {
+        format!(r#"{{"id":"L{i}","skuId":"{i}","shopId":"s","listPrice":"1","quantity":1}}"#)
+    };
+    let lines: Vec<String> = (0..10_000).map(line).collect();
+    let huge = format!(
+        r#"{{"now":0,"shops":[{{"id":"s"}}],"lines":[{}]}}"#,
+        lines.join(",")
+    );
+    let (code, path) = js_error_fields(sharecart::wasm::price_cart_json(&huge).unwrap_err());
+    assert_eq!((code.as_str(), path.as_str()), ("limitExceeded", "lines"));
+    let absurd = format!(
+        r#"{{"now":0,"shops":[{{"id":"s"}}],"lines":[{{"id":"L","skuId":"1","shopId":"s","listPrice":"{}","quantity":1e400}}]}}"#,
+        "9".repeat(10_000)
+    );
+    let (code, path) = js_error_fields(sharecart::wasm::price_cart_json(&absurd).unwrap_err());
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("limitExceeded", "lines[0].listPrice")
+    );
     let ok = sharecart::wasm::price_cart_json(r#"{"now":0}"#).expect("prices after errors");
     assert!(ok.contains(r#""payable":"0.00""#), "{ok}");
 }
