@@ -52,7 +52,8 @@ Page({
         selected: line.status !== 'unselected',
         listPrice: requestLines[i].listPrice,
         unitPrices: (line.unitPrices || []).map((u) => `${u.kind === 'list' ? '' : `${u.kind} `}¥${u.price}×${u.quantity}`).join(' + '),
-        discount: line.status === 'priced' ? addAmounts(line.priceReduction, line.promotionDiscount, line.couponDiscount) : '',
+        // Amounts are shown as the engine wrote them; the page does no money arithmetic.
+        listAmount: line.status === 'priced' && line.listAmount !== line.paid ? line.listAmount : '',
         paid: line.paid || '',
       })),
       coupons: result.coupons.map((coupon) => ({
@@ -89,13 +90,3 @@ Page({
     return this.request.lines.filter((line) => line.id === id)[0];
   },
 });
-
-// Display only: adds 2-decimal amount strings in integer fen (no float money).
-function addAmounts() {
-  let fen = 0;
-  for (let i = 0; i < arguments.length; i++) {
-    const [yuan, cents = '0'] = String(arguments[i] || '0').split('.');
-    fen += Number(yuan) * 100 + Number(`${cents}0`.slice(0, 2));
-  }
-  return fen === 0 ? '' : `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
