@@ -177,6 +177,8 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("price-079-same-kind-special-prices-no-beneficiaries.json", include_str!("../vectors/price-079-same-kind-special-prices-no-beneficiaries.json")),
     ("price-080-reversed-and-empty-windows.json", include_str!("../vectors/price-080-reversed-and-empty-windows.json")),
     ("price-081-depth-64-is-accepted.json", include_str!("../vectors/price-081-depth-64-is-accepted.json")),
+    ("price-082-best-skips-invalid-stack.json", include_str!("../vectors/price-082-best-skips-invalid-stack.json")),
+    ("price-083-manual-threshold-conflict.json", include_str!("../vectors/price-083-manual-threshold-conflict.json")),
 ];
 
 #[rustfmt::skip]
