@@ -25,7 +25,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import vm from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
-import { root, loadPricingVectors, judge, report } from './vectors.mjs';
+import { root, loadPricingVectors, loadShareVectors, judge, report } from './vectors.mjs';
 
 const pkgDir = join(root, 'pkg', 'miniprogram');
 const exampleDir = join(root, 'examples', 'miniprogram');
@@ -411,21 +411,9 @@ check(/export interface PricingRequest\b/.test(dts) && /export interface Pricing
 const pricing = loadPricingVectors();
 const pricingNative = new Map(pricing.map((v) => [v.name, runCli([v.entry === 'preview' ? 'preview' : 'price'], v.requestText)]));
 
-// Share vectors (tests/vectors/share/, docs/share-code.md): the CLI's stdin
-// envelope {"fields"|"input", "options"?} is also what the JSON twins take.
-const shareDir = join(root, 'tests', 'vectors', 'share');
-const shareVectors = existsSync(shareDir)
-  ? readdirSync(shareDir).filter((n) => n.endsWith('.json')).sort().map((name) => {
-    const vector = JSON.parse(readFileSync(join(shareDir, name), 'utf8'));
-    const first = vector.op === 'encode' ? 'fields' : 'input';
-    const envelope = { [first]: vector[first] };
-    if (vector.options !== undefined) envelope.options = vector.options;
-    const text = vector.text ?? JSON.stringify(envelope);
-    const expected = vector.error ? null
-      : vector.op === 'encode' ? JSON.stringify({ code: vector.code }) : JSON.stringify(vector.result);
-    return { name, vector, text, expected };
-  })
-  : [];
+// Share vectors (tests/vectors/share/, docs/share-code.md), read by the
+// same loader as the Node API test; `expected` is undefined for error vectors.
+const shareVectors = loadShareVectors();
 const cliHasShare = (() => {
   const out = spawnSync(cli, ['share', 'decode'], { input: '{}', encoding: 'utf8' });
   return out.status === 0 || out.status === 2;
@@ -547,7 +535,7 @@ async function runSandbox(label, wasmPath) {
     if (present.includes(twin)) {
       ran = true;
       const got = parse(page.callText(twin, v.text));
-      if (v.expected !== null) {
+      if (v.expected !== undefined) {
         check(got.ok && got.text === v.expected, `${label} share ${v.name}: ${twin} gives ${JSON.stringify(got)}, want ${v.expected}`);
       } else {
         check(!got.ok && got.isError && got.code === v.vector.error.code && got.path === v.vector.error.path,
@@ -567,7 +555,7 @@ async function runSandbox(label, wasmPath) {
       const first = op === 'encode' ? v.vector.fields : v.vector.input;
       const args = v.vector.options === undefined ? [first] : [first, v.vector.options];
       const got = parse(page.callObject(objectFn, JSON.stringify(args)));
-      if (v.expected !== null) {
+      if (v.expected !== undefined) {
         // encodeShareCode returns the code itself; decodeShareCode an object.
         const want = op === 'encode' ? v.vector.code : v.expected;
         check(got.ok && got.text === want, `${label} share ${v.name}: ${objectFn} gives ${JSON.stringify(got)}, want ${want}`);
