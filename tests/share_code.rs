@@ -4,6 +4,8 @@
 //! length budget, and a round-trip property test.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use sharecart::json::{self, Value};
 use sharecart::share_code::{
     decode_share_code, decode_share_code_json, encode_share_code, encode_share_code_json, Channel,
@@ -25,16 +27,6 @@ const MAX_TIME_MS: u64 = 9_007_199_254_740_991;
 /// Compact JSON text of a value, keeping member order and number text.
 fn text_of(value: &Value) -> String {
     json::write(value)
-}
-
-/// `{"<first>": <value>, "options": <options>}` with options only when the
-/// vector has them.
-fn envelope(first: &str, value: &Value, options: Option<&Value>) -> String {
-    let mut members = vec![(first.into(), value.clone())];
-    if let Some(options) = options {
-        members.push(("options".into(), options.clone()));
-    }
-    text_of(&Value::Object(members))
 }
 
 fn str_of<'a>(vector: &'a Value, key: &str) -> &'a str {
@@ -84,13 +76,8 @@ fn run_vector(vector: &Vector) -> Option<String> {
     let doc = &vector.doc;
     let name = &vector.name;
     let op = str_of(doc, "op");
-    let text = match doc.get("text") {
-        Some(Value::String(t)) => t.to_string(),
-        _ => {
-            let first = if op == "encode" { "fields" } else { "input" };
-            envelope(first, doc.get(first).expect(first), doc.get("options"))
-        }
-    };
+    // The same input and expected text the wasm and JS runners use.
+    let text = common::share_input_text(doc);
     let outcome = match op {
         "encode" => encode_share_code_json(&text),
         "decode" => decode_share_code_json(&text),
@@ -110,13 +97,7 @@ fn run_vector(vector: &Vector) -> Option<String> {
         }
         None => {
             let out = outcome.unwrap_or_else(|e| panic!("{name}: {e}"));
-            let expected = match op {
-                "encode" => format!(
-                    "{{\"code\":{}}}",
-                    serde_json::to_string(str_of(doc, "code")).unwrap()
-                ),
-                _ => text_of(doc.get("result").expect("result")),
-            };
+            let expected = common::share_expected_text(doc).expect("code or result");
             assert_eq!(out, expected, "{name}");
             if doc.get("text").is_none() {
                 run_typed(vector, &out);

@@ -94,30 +94,3 @@ fn request_members_survive_a_javascript_round_trip() {
         }
     }
 }
-
-/// The shared share-vector runner (used by the wasm tests) agrees with
-/// every file natively too.
-#[test]
-fn every_share_vector_passes_through_the_shared_runner() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/share");
-    let mut count = 0;
-    for entry in fs::read_dir(dir).expect("share vectors") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let text = fs::read_to_string(&path).expect("readable");
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let wrap = |r: Result<String, sharecart::Error>| {
-                r.map_err(|e| (e.code.as_str().to_string(), e.path))
-            };
-            common::run_share_with(
-                &name,
-                &text,
-                |t| wrap(sharecart::encode_share_code_json(t)),
-                |t| wrap(sharecart::decode_share_code_json(t)),
-            )
-            .unwrap();
-            count += 1;
-        }
-    }
-    assert!(count >= 40, "only {count} share vectors");
-}
