@@ -118,9 +118,13 @@ pub struct PromotionResult {
 }
 
 wire! {
-/// 凑单 hint: what to add to reach the next tier.
+/// 凑单 hint: what to add to reach the next tier — an amount
+/// (`shortfall`) or, for quantity tiers, a number of units.
 pub struct NextTier {
-    pub shortfall: Money,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity_shortfall: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub off: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -39,7 +39,7 @@ impl Default for PricingOptions {
 pub fn engine_info() -> EngineInfo {
     EngineInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        spec: 1,
+        spec: 2,
     }
 }
 
@@ -297,27 +297,44 @@ fn promotion_result(cart: &Cart, group: &promotion::GroupOutcome) -> PromotionRe
             .map(|&i| cart.lines[i].id.clone())
             .collect(),
         discount: group.discount,
-        next_tier: group.next_tier.as_ref().map(|hint| match hint {
-            NextTierHint::Off { shortfall, off } => NextTier {
-                shortfall: *shortfall,
-                off: Some(*off),
-                pay_ratio: None,
-            },
-            NextTierHint::PayRatio {
-                shortfall,
-                pay_ratio,
-            } => NextTier {
-                shortfall: *shortfall,
-                off: None,
-                pay_ratio: Some(pay_ratio.clone()),
-            },
-            NextTierHint::Gift { shortfall } => NextTier {
-                shortfall: *shortfall,
-                off: None,
-                pay_ratio: None,
-            },
-        }),
+        next_tier: group.next_tier.as_ref().map(next_tier),
         gifts,
+    }
+}
+
+fn next_tier(hint: &NextTierHint) -> NextTier {
+    let empty = NextTier {
+        shortfall: None,
+        quantity_shortfall: None,
+        off: None,
+        pay_ratio: None,
+    };
+    match hint {
+        NextTierHint::Off { shortfall, off } => NextTier {
+            shortfall: Some(*shortfall),
+            off: Some(*off),
+            ..empty
+        },
+        NextTierHint::PayRatio {
+            shortfall,
+            pay_ratio,
+        } => NextTier {
+            shortfall: Some(*shortfall),
+            pay_ratio: Some(pay_ratio.clone()),
+            ..empty
+        },
+        NextTierHint::QuantityPayRatio {
+            quantity_shortfall,
+            pay_ratio,
+        } => NextTier {
+            quantity_shortfall: Some(*quantity_shortfall),
+            pay_ratio: Some(pay_ratio.clone()),
+            ..empty
+        },
+        NextTierHint::Gift { shortfall } => NextTier {
+            shortfall: Some(*shortfall),
+            ..empty
+        },
     }
 }
 

@@ -50,6 +50,8 @@ pub fn assign(cart: &Cart) -> Vec<(Option<usize>, bool)> {
 pub enum NextTierHint {
     Off { shortfall: Money, off: Money },
     PayRatio { shortfall: Money, pay_ratio: String },
+    /// "再买1件享8折": units to add, for `tieredPayRatio` by quantity.
+    QuantityPayRatio { quantity_shortfall: i64, pay_ratio: String },
     Gift { shortfall: Money },
 }
 
@@ -155,12 +157,25 @@ fn group_discount(
             off,
             max_off,
         } => {
-            let times = sum.fen() / every.fen().max(1);
-            let mut discount = Money(times.saturating_mul(off.fen()));
-            if let Some(cap) = max_off {
-                discount = discount.min(*cap);
-            }
-            (discount, None, false)
+            let every_discount = |amount: Money| {
+                // `every` is above 0 (validated); `max(1)` only keeps the
+                // division total.
+                let times = amount.fen() / every.fen().max(1);
+                let mut discount = Money(times.saturating_mul(off.fen()));
+                if let Some(cap) = max_off {
+                    discount = discount.min(*cap);
+                }
+                discount.min(amount)
+            };
+            let discount = every_discount(sum);
+            // The next multiple of `every`: a hint only when it gives more.
+            let next_sum = Money(every.fen().saturating_mul(sum.fen() / every.fen().max(1) + 1));
+            let next_discount = every_discount(next_sum);
+            let hint = (next_discount > discount).then(|| NextTierHint::Off {
+                shortfall: next_sum - sum,
+                off: next_discount,
+            });
+            (discount, hint, false)
         }
         PromotionRule::TieredPayRatio { by, tiers } => {
             let measure = match by {
@@ -182,7 +197,12 @@ fn group_discount(
                             pay_ratio: t.pay_ratio.text.clone(),
                         }
                     }),
-                    TierMeasure::Quantity => None,
+                    TierMeasure::Quantity => tiers.iter().find(|t| t.threshold > measure).map(|t| {
+                        NextTierHint::QuantityPayRatio {
+                            quantity_shortfall: t.threshold - measure,
+                            pay_ratio: t.pay_ratio.text.clone(),
+                        }
+                    }),
                 };
             (discount, next, false)
         }

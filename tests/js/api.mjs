@@ -73,7 +73,7 @@ assert.deepEqual(call(engine.priceCart, { ...base, now: 1n }), { code: 'invalidJ
 assert.deepEqual(call(engine.priceCart, undefined), { code: 'invalidJson', path: '' });
 assert.deepEqual(call(engine.priceCartJson, '['.repeat(200000)), { code: 'invalidJson', path: '' });
 assert.equal(JSON.stringify(engine.priceCart(base)), plain, 'works after errors');
-assert.deepEqual(engine.engineInfo(), { version: '0.1.0', spec: 1 });
+assert.deepEqual(engine.engineInfo(), { version: '0.1.0', spec: 2 });
 checks += 8;
 
 report('js api (pkg/node)', failures, checks);
