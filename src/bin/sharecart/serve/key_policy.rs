@@ -50,7 +50,6 @@ impl KeyPolicy {
             // Nothing was changed: the library reads the very same text.
             return Ok(Cow::Borrowed(text));
         }
-        options.retain(|(k, _)| k != "key");
         members.push((Cow::Borrowed("options"), Value::Object(options)));
         let mut out = String::with_capacity(text.len() + 160);
         write_value(&Value::Object(members), &mut out);
@@ -64,9 +63,16 @@ impl KeyPolicy {
                 options.push((Cow::Borrowed("key"), Value::string(key.clone())));
             }
             (Some(key), ShareOp::Decode) => {
-                options.retain(|(k, _)| k != "requireSignature" && k != "key");
+                // A requireSignature of the wrong type stays, for the
+                // library to report; a boolean or none becomes true.
+                let ill_typed = options.iter().any(|(k, v)| {
+                    k == "requireSignature" && !matches!(v, Value::Bool(_) | Value::Null)
+                });
+                options.retain(|(k, _)| k != "key" && (ill_typed || k != "requireSignature"));
                 options.push((Cow::Borrowed("key"), Value::string(key.clone())));
-                options.push((Cow::Borrowed("requireSignature"), Value::Bool(true)));
+                if !ill_typed {
+                    options.push((Cow::Borrowed("requireSignature"), Value::Bool(true)));
+                }
             }
             (None, ShareOp::Decode) => {
                 let requires = options
