@@ -30,10 +30,18 @@ struct Tally {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { addr: "127.0.0.1:8787".into(), body: Vec::new(), connections: 64, seconds: 30, malformed_every: 0 };
+    let mut args = Args {
+        addr: "127.0.0.1:8787".into(),
+        body: Vec::new(),
+        connections: 64,
+        seconds: 30,
+        malformed_every: 0,
+    };
     let argv: Vec<String> = std::env::args().skip(1).collect();
     for pair in argv.chunks(2) {
-        let [flag, value] = pair else { return Err("flags take a value".into()) };
+        let [flag, value] = pair else {
+            return Err("flags take a value".into());
+        };
         let number = || value.parse::<u64>().map_err(|e| format!("{flag}: {e}"));
         match flag.as_str() {
             "--addr" => args.addr = value.clone(),
@@ -65,7 +73,11 @@ async fn exchange(stream: &mut BufReader<TcpStream>, request: &[u8]) -> std::io:
     stream.get_mut().write_all(request).await?;
     let mut line = String::new();
     stream.read_line(&mut line).await?;
-    let status = line.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let mut length = 0usize;
     loop {
         line.clear();
@@ -86,7 +98,13 @@ async fn exchange(stream: &mut BufReader<TcpStream>, request: &[u8]) -> std::io:
     Ok(status)
 }
 
-async fn connection(addr: String, valid: Vec<u8>, malformed: Vec<u8>, every: u64, until: Instant) -> Tally {
+async fn connection(
+    addr: String,
+    valid: Vec<u8>,
+    malformed: Vec<u8>,
+    every: u64,
+    until: Instant,
+) -> Tally {
     let mut tally = Tally::default();
     let Ok(socket) = TcpStream::connect(&addr).await else {
         tally.errors += 1;
@@ -99,7 +117,9 @@ async fn connection(addr: String, valid: Vec<u8>, malformed: Vec<u8>, every: u64
         n += 1;
         let planted = every > 0 && n % every == 0;
         let started = Instant::now();
-        let status = exchange(&mut stream, if planted { &malformed } else { &valid }).await.ok();
+        let status = exchange(&mut stream, if planted { &malformed } else { &valid })
+            .await
+            .ok();
         let micros = started.elapsed().as_micros() as u64;
         match (planted, status) {
             (false, Some(200)) => tally.valid_us.push(micros),
@@ -143,7 +163,15 @@ async fn main() {
     let started = Instant::now();
     let until = started + Duration::from_secs(args.seconds);
     let tasks: Vec<_> = (0..args.connections)
-        .map(|_| tokio::spawn(connection(args.addr.clone(), valid.clone(), malformed.clone(), args.malformed_every, until)))
+        .map(|_| {
+            tokio::spawn(connection(
+                args.addr.clone(),
+                valid.clone(),
+                malformed.clone(),
+                args.malformed_every,
+                until,
+            ))
+        })
         .collect();
     let mut all = Tally::default();
     for task in tasks {

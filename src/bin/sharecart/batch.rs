@@ -34,7 +34,9 @@ pub fn run_stdio(entry: Entry, jobs: usize) -> Result<(), BatchFailure> {
             break;
         }
         for line in pricer.price_all(entry, &chunk) {
-            output.write_all(line.as_bytes()).map_err(BatchFailure::Write)?;
+            output
+                .write_all(line.as_bytes())
+                .map_err(BatchFailure::Write)?;
             output.write_all(b"\n").map_err(BatchFailure::Write)?;
         }
         output.flush().map_err(BatchFailure::Write)?;
@@ -84,7 +86,12 @@ impl Pricer {
     #[cfg(not(target_arch = "wasm32"))]
     fn new(jobs: usize) -> Pricer {
         let pool = (jobs > 1)
-            .then(|| rayon::ThreadPoolBuilder::new().num_threads(jobs).build().ok())
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build()
+                    .ok()
+            })
             .flatten();
         Pricer { pool }
     }

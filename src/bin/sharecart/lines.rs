@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn splits_on_newline_and_keeps_a_last_line_without_one() {
-        assert_eq!(all(b"ab\n\ncdefg\nh", 10), vec![text("ab"), text(""), text("cdefg"), text("h")]);
+        assert_eq!(
+            all(b"ab\n\ncdefg\nh", 10),
+            vec![text("ab"), text(""), text("cdefg"), text("h")]
+        );
         assert_eq!(all(b"ab\n", 10), vec![text("ab")]);
         assert_eq!(all(b"", 10), vec![]);
         assert_eq!(all(b"\n", 10), vec![text("")]);
@@ -83,7 +86,10 @@ mod tests {
 
     #[test]
     fn a_line_at_the_limit_is_kept_and_one_byte_more_is_too_long() {
-        assert_eq!(all(b"12345\n123456\nxy", 5), vec![text("12345"), Line::TooLong, text("xy")]);
+        assert_eq!(
+            all(b"12345\n123456\nxy", 5),
+            vec![text("12345"), Line::TooLong, text("xy")]
+        );
         assert_eq!(all(b"1234567890123", 5), vec![Line::TooLong]);
     }
 

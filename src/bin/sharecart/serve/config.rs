@@ -76,7 +76,9 @@ fn load_key(config: &mut Config, key_file: Option<&str>) -> Result<(), String> {
         r#"{{"fields":{{"page":"home","promoterId":"1","channel":"qr","issuedAt":1764000000000}},"options":{{"key":"{key}","maxLength":64}}}}"#
     );
     if sharecart::encode_share_code_json(&trial).is_err() {
-        return Err(format!("the share key from {source} is not accepted by the engine"));
+        return Err(format!(
+            "the share key from {source} is not accepted by the engine"
+        ));
     }
     config.key = Some(key);
     config.key_source = source;

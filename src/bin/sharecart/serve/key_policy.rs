@@ -56,7 +56,11 @@ impl KeyPolicy {
         Ok(Cow::Owned(out))
     }
 
-    fn rewrite_options(&self, op: ShareOp, options: &mut Vec<(Cow<str>, Value)>) -> Result<(), Error> {
+    fn rewrite_options(
+        &self,
+        op: ShareOp,
+        options: &mut Vec<(Cow<str>, Value)>,
+    ) -> Result<(), Error> {
         match (&self.key, op) {
             (Some(key), ShareOp::Encode) => {
                 options.retain(|(k, _)| k != "key");
@@ -143,7 +147,9 @@ mod tests {
     const KEY: &str = "000102030405060708090a0b0c0d0e0f";
 
     fn with_key() -> KeyPolicy {
-        KeyPolicy { key: Some(KEY.into()) }
+        KeyPolicy {
+            key: Some(KEY.into()),
+        }
     }
 
     #[test]
@@ -152,24 +158,38 @@ mod tests {
             let error = policy
                 .apply(ShareOp::Encode, r#"{"fields":{},"options":{"key":"00"}}"#)
                 .unwrap_err();
-            assert_eq!((error.code, error.path.as_str()), (ErrorCode::InvalidField, "options.key"));
+            assert_eq!(
+                (error.code, error.path.as_str()),
+                (ErrorCode::InvalidField, "options.key")
+            );
         }
     }
 
     #[test]
     fn the_server_key_is_added_and_decode_requires_a_signature() {
         let text = with_key()
-            .apply(ShareOp::Decode, r#"{"input":"x\u00e9","options":{"now":1.50,"requireSignature":false}}"#)
+            .apply(
+                ShareOp::Decode,
+                r#"{"input":"x\u00e9","options":{"now":1.50,"requireSignature":false}}"#,
+            )
             .unwrap();
         assert_eq!(
             text,
-            format!(r#"{{"input":"xé","options":{{"now":1.50,"key":"{KEY}","requireSignature":true}}}}"#)
+            format!(
+                r#"{{"input":"xé","options":{{"now":1.50,"key":"{KEY}","requireSignature":true}}}}"#
+            )
         );
     }
 
     #[test]
     fn text_the_reader_refuses_is_passed_on_unchanged() {
-        for text in [r#"{"a":1,"a":2}"#, "[1]", r#"{"options":3}"#, "", r#"{"input":"\ud800"}"#] {
+        for text in [
+            r#"{"a":1,"a":2}"#,
+            "[1]",
+            r#"{"options":3}"#,
+            "",
+            r#"{"input":"\ud800"}"#,
+        ] {
             assert_eq!(with_key().apply(ShareOp::Decode, text).unwrap(), text);
         }
     }
@@ -178,9 +198,15 @@ mod tests {
     fn without_a_server_key_require_signature_is_invalid_key() {
         let policy = KeyPolicy { key: None };
         let error = policy
-            .apply(ShareOp::Decode, r#"{"input":"x","options":{"requireSignature":true}}"#)
+            .apply(
+                ShareOp::Decode,
+                r#"{"input":"x","options":{"requireSignature":true}}"#,
+            )
             .unwrap_err();
-        assert_eq!((error.code, error.path.as_str()), (ErrorCode::InvalidKey, "options.key"));
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::InvalidKey, "options.key")
+        );
         let text = r#"{"input":"x","options":{"requireSignature":false}}"#;
         assert_eq!(policy.apply(ShareOp::Decode, text).unwrap(), text);
     }

@@ -35,7 +35,9 @@ impl State {
             body_limit: config.body_limit,
             deadline: config.deadline,
             pricing_slots: Arc::new(Semaphore::new(config.workers)),
-            policy: KeyPolicy { key: config.key.clone() },
+            policy: KeyPolicy {
+                key: config.key.clone(),
+            },
         }
     }
 }
@@ -49,7 +51,8 @@ pub fn router(state: Shared) -> Router {
             .fallback(|| async { not_allowed("POST") })
     };
     let fixed = |text: String| {
-        get(move || async move { json(StatusCode::OK, text) }).fallback(|| async { not_allowed("GET, HEAD") })
+        get(move || async move { json(StatusCode::OK, text) })
+            .fallback(|| async { not_allowed("GET, HEAD") })
     };
     Router::new()
         .route("/v1/price", entry(Entry::Price))
@@ -58,7 +61,13 @@ pub fn router(state: Shared) -> Router {
         .route("/v1/share/decode", entry(Entry::ShareDecode))
         .route("/v1/info", fixed(sharecart::engine_info_json()))
         .route("/healthz", fixed(r#"{"status":"ok"}"#.to_string()))
-        .fallback(|| async { failure(StatusCode::NOT_FOUND, "notFound", "no such route (see SPEC 10)") })
+        .fallback(|| async {
+            failure(
+                StatusCode::NOT_FOUND,
+                "notFound",
+                "no such route (see SPEC 10)",
+            )
+        })
         .layer(middleware::from_fn(log_request))
 }
 
@@ -109,7 +118,10 @@ async fn handle(state: Shared, entry: Entry, headers: HeaderMap, body: Body) -> 
 
 /// `application/json`, with or without parameters (`; charset=utf-8`).
 fn is_json(headers: &HeaderMap) -> bool {
-    let Some(value) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
     let media_type = value.split(';').next().unwrap_or("").trim();
@@ -118,12 +130,19 @@ fn is_json(headers: &HeaderMap) -> bool {
 
 /// The body within the limit and the deadline: 413 past the limit (at
 /// once when Content-Length says so), 408 when the client is too slow.
-async fn read_body(state: &State, headers: &HeaderMap, body: Body) -> Result<Vec<u8>, Box<Response>> {
+async fn read_body(
+    state: &State,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Vec<u8>, Box<Response>> {
     let too_large = || {
         Box::new(failure(
             StatusCode::PAYLOAD_TOO_LARGE,
             "bodyTooLarge",
-            &format!("the body is larger than this server's limit of {} bytes", state.body_limit),
+            &format!(
+                "the body is larger than this server's limit of {} bytes",
+                state.body_limit
+            ),
         ))
     };
     let declared = headers
@@ -153,9 +172,24 @@ async fn read_body(state: &State, headers: &HeaderMap, body: Body) -> Result<Vec
 /// Prices on the blocking pool once a pricing slot is free. The slot goes
 /// with the work, so a request past its deadline still holds it until the
 /// engine returns: concurrent pricing never exceeds `--workers`.
-async fn price(state: &State, entry: Entry, bytes: Vec<u8>) -> Result<Result<String, Error>, Response> {
-    let internal = || failure(StatusCode::INTERNAL_SERVER_ERROR, "internalError", "the server failed");
-    let slot = state.pricing_slots.clone().acquire_owned().await.map_err(|_| internal())?;
+async fn price(
+    state: &State,
+    entry: Entry,
+    bytes: Vec<u8>,
+) -> Result<Result<String, Error>, Response> {
+    let internal = || {
+        failure(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internalError",
+            "the server failed",
+        )
+    };
+    let slot = state
+        .pricing_slots
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| internal())?;
     let policy = state.policy.clone();
     let work = tokio::task::spawn_blocking(move || {
         let outcome = run_entry(&policy, entry, &bytes);
@@ -196,7 +230,9 @@ fn not_allowed(allow: &'static str) -> Response {
         "methodNotAllowed",
         &format!("this route takes {allow}"),
     );
-    response.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allow));
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static(allow));
     response
 }
 
@@ -212,16 +248,22 @@ fn failure(status: StatusCode, code: &str, message: &str) -> Response {
     struct Wrapper<'a> {
         error: Fault<'a>,
     }
-    let body = serde_json::to_string(&Wrapper { error: Fault { code, path: "", message } })
-        .unwrap_or_default();
+    let body = serde_json::to_string(&Wrapper {
+        error: Fault {
+            code,
+            path: "",
+            message,
+        },
+    })
+    .unwrap_or_default();
     json(status, body)
 }
 
 fn json(status: StatusCode, body: String) -> Response {
     let mut response = (status, body).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     response
 }
-
