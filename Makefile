@@ -12,6 +12,7 @@ WASM_PACK_TEST_FLAGS := --release
 
 .PHONY: all tools tool-rust tool-nightly tool-wasm-bindgen tool-wasm-pack tool-wasm-tools \
         tool-chromium tool-node pkg demo miniprogram test test-miniprogram test-web test-native test-cli test-node test-chrome \
+        test-batch test-server server load-test \
         test-js vector-list bench fmt clean
 
 all: pkg
@@ -70,7 +71,7 @@ miniprogram: tool-rust tool-nightly tool-wasm-bindgen tool-wasm-tools tool-node
 test: tools tool-nightly tool-wasm-tools
 	$(MAKE) test-native
 	$(MAKE) pkg miniprogram
-	$(MAKE) test-cli test-js test-node test-chrome test-miniprogram test-web
+	$(MAKE) test-cli test-batch test-server test-js test-node test-chrome test-miniprogram test-web
 	@echo "All test suites passed."
 
 test-native:
@@ -79,6 +80,28 @@ test-native:
 test-cli:
 	cargo build --release --bin sharecart
 	node tests/js/cli.mjs target/release/sharecart
+
+# Batch NDJSON (SPEC 10): every vector at --jobs 1 and 2 against the
+# one-request command, edge lines, input order, CLI usage manners.
+test-batch:
+	cargo build --release --bin sharecart
+	node tests/js/batch.mjs target/release/sharecart
+
+# The HTTP service (SPEC 10), built with the `server` feature into
+# target/server/: every vector byte-identical to the CLI, every status
+# code, body limit, slow clients, SIGTERM in flight, keys never logged.
+server:
+	cargo build --profile server --features server --bin sharecart
+
+test-server: server tool-node
+	cargo test --profile server --features server --bin sharecart
+	node tests/js/server.mjs target/server/sharecart
+
+# Load test (not part of `make test`): loopback only, stops by itself;
+# figures go to docs/server.md.
+load-test: server
+	cargo build --profile server --features server --example load
+	node benches/load-test.mjs target/server/sharecart target/server/examples/load
 
 test-js: tool-node
 	node tests/js/api.mjs
