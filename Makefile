@@ -69,7 +69,7 @@ $(VENV)/.installed: python/pyproject.toml
 tool-spark: tool-python tool-java $(VENV)/.spark
 
 $(VENV)/.spark: $(VENV)/.installed
-	$(VENV)/bin/pip install -q --disable-pip-version-check pyspark pyarrow pandas
+	$(VENV)/bin/pip install -q --disable-pip-version-check pyspark pyarrow "pandas<3"
 	@touch $@
 
 # PySpark needs a Java runtime: Debian's headless JRE (17, else 21).
