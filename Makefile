@@ -61,7 +61,7 @@ tool-python: $(VENV)/.installed
 
 $(VENV)/.installed: python/pyproject.toml
 	@python3 -c 'import ensurepip, venv' 2>/dev/null \
-	  || (apt-get update && apt-get install -y python3-venv)
+	  || (apt-get update && apt-get install -y python3 python3-venv)
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check wasmtime pytest setuptools wheel
 	@touch $@

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+import weakref
 from importlib import resources
 from io import BytesIO
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
@@ -51,6 +52,11 @@ def _compiled(path: Optional[str]) -> Command:
         with open(path, "rb") as file:
             data = file.read()
     return Command(engine, wasmtime.Module(engine, data))
+
+
+def _close_sessions(sessions: Dict[str, Session]) -> None:
+    for entry in list(sessions):
+        sessions.pop(entry).close()
 
 
 def _fault(message: str) -> SharecartError:
@@ -103,6 +109,8 @@ class Engine:
         self._lock = threading.Lock()
         self._sessions: Dict[str, Session] = {}
         self._info: Optional[str] = None
+        # An engine dropped without close() still stops its worker threads.
+        weakref.finalize(self, _close_sessions, self._sessions)
         self.sessions_started = 0
         """How many long-lived instances this engine has started (one per
         entry point, more only after a fault): for tests and monitoring."""
@@ -180,9 +188,7 @@ class Engine:
     def close(self) -> None:
         """Stops the long-lived instances (a later call starts them again)."""
         with self._lock:
-            sessions, self._sessions = list(self._sessions.values()), {}
-        for session in sessions:
-            session.close()
+            _close_sessions(self._sessions)
 
     def __enter__(self) -> "Engine":
         return self
