@@ -156,3 +156,10 @@ def test_a_trap_is_an_engine_fault_and_the_instance_is_replaced(tmp_path):
         with pytest.raises(sharecart.SharecartError) as raised:
             broken.encode_share_code({})
         assert raised.value.code == "engineFault"
+
+
+def test_the_docstring_example_runs():
+    import doctest
+
+    outcome = doctest.testmod(sharecart)
+    assert outcome.attempted >= 3 and outcome.failed == 0
