@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { WASI } from 'node:wasi';
 import { root, loadPricingVectors, loadShareVectors, judge, judgeShare, report } from './vectors.mjs';
 
@@ -15,9 +17,19 @@ const wasmPath = process.argv[3] ?? join(root, 'pkg', 'wasi', 'sharecart.wasi.wa
 const module = await WebAssembly.compile(readFileSync(wasmPath));
 const work = mkdtempSync(join(tmpdir(), 'sharecart-wasi-test-'));
 
+// Every run is a new instance, and V8 reserves gigabytes of address space
+// (guard regions) per wasm memory until the instance is collected. A few
+// hundred uncollected instances exhaust the reservations, and Node 20 then
+// sometimes hangs instead of collecting; so collect every few runs. (A
+// server keeps one instance per batch stream instead: docs/server.md.)
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
+let runs = 0;
+
 /** One run of the module: node:wasi takes real descriptors, so stdin,
  *  stdout and stderr are files. */
 async function runWasi(args, input) {
+  if (++runs % 25 === 0) collectGarbage();
   const files = ['stdin', 'stdout', 'stderr'].map((name) => join(work, name));
   writeFileSync(files[0], input);
   const fds = [openSync(files[0], 'r'), openSync(files[1], 'w'), openSync(files[2], 'w')];
