@@ -158,7 +158,7 @@ test-python: python
 test-spark: python tool-spark
 	cargo build --release --bin sharecart
 	PYSPARK_PYTHON=$(CURDIR)/$(VENV)/bin/python SHARECART_CLI=target/release/sharecart \
-	  $(VENV)/bin/python -m pytest -q examples/spark/test_price_orders.py
+	  $(VENV)/bin/python -m pytest -q -s examples/spark/test_price_orders.py
 
 bench-python: python
 	$(VENV)/bin/python python/bench.py

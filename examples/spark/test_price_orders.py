@@ -72,6 +72,7 @@ def spark(tmp_path_factory):
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
                .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
     session.sparkContext.addPyFile(str(shipped))
     session.sparkContext.addPyFile(str(HERE / "price_orders.py"))
     yield session
