@@ -12,7 +12,8 @@
 //      wasm-opt -Oz --mvp-features, stripping debug info and producers;
 //   4. checks: wasm-tools validate --features=mvp, no exported globals,
 //      only function imports;
-//   5. sharecart.js (CommonJS, WXWebAssembly, bundled UTF-8 codec) and
+//   5. sharecart.js (CommonJS, WXWebAssembly, bundled UTF-8 codec, the
+//      engine runtime of scripts/package/runtime.js) and
 //      sharecart.d.ts generated from wasm-bindgen's output by
 //      scripts/miniprogram/glue.mjs, sharecart.wasm.br (zlib brotli, q 11),
 //      package.json and README.md;
@@ -29,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEntry, buildTypes } from './miniprogram/glue.mjs';
+import { errorTypes } from './package/types.mjs';
 
 const DEFAULT_WASM_PATH = '/miniprogram_npm/sharecart/sharecart.wasm';
 
@@ -159,6 +161,7 @@ let entry;
 try {
   entry = buildEntry(glue, {
     utf8Source: readFileSync(join(root, 'scripts', 'miniprogram', 'utf8.js'), 'utf8'),
+    runtimeSource: readFileSync(join(root, 'scripts', 'package', 'runtime.js'), 'utf8'),
     defaultWasmPath: DEFAULT_WASM_PATH,
     header,
   });
@@ -171,7 +174,7 @@ try {
   fail(`the generated sharecart.js does not parse: ${error.message}`);
 }
 writeFileSync(join(outDir, 'sharecart.js'), entry.code);
-writeFileSync(join(outDir, 'sharecart.d.ts'), buildTypes(dts, { defaultWasmPath: DEFAULT_WASM_PATH, header }));
+writeFileSync(join(outDir, 'sharecart.d.ts'), buildTypes(dts, { defaultWasmPath: DEFAULT_WASM_PATH, header, errorTypes: errorTypes() }));
 
 const wasmBytes = readFileSync(wasmFile);
 const br = brotli(wasmBytes);
@@ -202,7 +205,7 @@ await sharecart.init('/miniprogram_npm/sharecart/sharecart.wasm.br'); // default
 const result = sharecart.priceCart(request);
 \`\`\`
 
-Exports: \`init(wasmPath?)\`, \`defaultWasmPath\`, ${entry.api.map((n) => `\`${n}\``).join(', ')}.
+Exports: \`init(wasmPath?)\`, \`defaultWasmPath\`, \`isSharecartError\`, ${entry.api.map((n) => `\`${n}\``).join(', ')}.
 `);
 
 for (const dir of copyTo) {
@@ -215,7 +218,7 @@ for (const dir of copyTo) {
 // ---- 6. sizes ------------------------------------------------------------------------
 const jsBytes = Buffer.from(entry.code);
 const gz = gzipSync(wasmBytes, { level: 9 }).length;
-console.log(`pkg/miniprogram exports: init, defaultWasmPath, ${entry.api.join(', ')}`);
+console.log(`pkg/miniprogram exports: init, defaultWasmPath, isSharecartError, ${entry.api.join(', ')}`);
 console.log(`pkg/miniprogram/sharecart.wasm: MVP, ${finalExports.length} exports (no globals${droppedGlobals.length ? `; dropped ${droppedGlobals.join(', ')}` : ''})`);
 console.log(`pkg/miniprogram/sharecart.wasm: raw ${wasmBytes.length} B (${kib(wasmBytes.length)}), gzip ${gz} B (${kib(gz)}), brotli ${br.length} B (${kib(br.length)})`);
 console.log(`pkg/miniprogram/sharecart.js: raw ${jsBytes.length} B (${kib(jsBytes.length)}), gzip ${gzipSync(jsBytes, { level: 9 }).length} B`);
