@@ -198,7 +198,7 @@ fn text_twins_refuse_non_strings_and_lone_surrogates() {
         }
     }
     // A real U+FFFD is text like any other: the request prices.
-    let ok = price_cart_json(r#"{"now":0,"x":"\u{FFFD}"}"#.into()).expect("prices");
+    let ok = price_cart_json("{\"now\":0,\"x\":\"\u{FFFD}\"}".into()).expect("prices");
     assert!(ok.contains(r#""payable":"0.00""#), "{ok}");
     let input = js_sys::JsString::from_char_code1(0xDC00);
     let error = decode_share_code(input.into(), JsValue::UNDEFINED).unwrap_err();
