@@ -12,7 +12,8 @@
 //  (d) esbuild    `esbuild --bundle` of the same page, the .wasm through its
 //                 file loader (`import wasmUrl from 'sharecart/sharecart_bg.wasm'`);
 //  (g) a plain <script type="module"> importing node_modules/sharecart/web.mjs;
-//      (c), (d), (g) load in headless Chromium, price the cart to the CLI's
+//  (h) webpack 5 with no configuration (the .wasm found by webpack itself);
+//      (c), (d), (g), (h) load in headless Chromium, price the cart to the CLI's
 //      bytes and run the SPEC 10 boundary checks (tests/js/boundary.mjs:
 //      non-strings, lone surrogates, a forced trap → engineFault → the next
 //      call works, the memory high-water mark);
@@ -133,6 +134,14 @@ const pages = [];
   check(out.status === 0, `(d) esbuild --bundle succeeds${out.status === 0 ? '' : `: ${out.stderr}`}`);
   copyFileSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
   pages.push({ label: '(d) esbuild bundle', dir: join(dir, 'dist'), path: '/index.html' });
+}
+{
+  // webpack 5 with no configuration file: production mode, src/index.js → dist/main.js.
+  const files = pageFiles(pageMain("import * as sharecart from 'sharecart';", 'await sharecart.init();'));
+  const dir = project('webpack', Object.fromEntries(Object.entries(files).map(([k, v]) => [k === 'index.html' ? 'dist/index.html' : `src/${k === 'main.js' ? 'index.js' : k}`, v])));
+  const out = spawnSync(join(bin, 'webpack'), ['--mode', 'production', '--no-stats'], { cwd: dir, encoding: 'utf8' });
+  check(out.status === 0, `(h) webpack (no config) succeeds${out.status === 0 ? '' : `: ${out.stdout}${out.stderr}`}`);
+  pages.push({ label: '(h) webpack bundle', dir: join(dir, 'dist'), path: '/index.html' });
 }
 {
   const main = pageMain("import * as sharecart from './node_modules/sharecart/web.mjs';", 'await sharecart.init();');
