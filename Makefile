@@ -12,8 +12,8 @@ VENV := .tools/venv
 WASM_PACK_TEST_FLAGS := --release
 
 .PHONY: all tools tool-rust tool-nightly tool-wasm-bindgen tool-wasm-pack tool-wasm-tools \
-        tool-chromium tool-node pkg demo miniprogram test test-miniprogram test-web test-native test-cli test-node test-chrome \
-        test-batch test-server server load-test \
+        tool-chromium tool-node pkg npm demo miniprogram test test-miniprogram test-web test-native test-cli test-node test-chrome \
+        test-package test-batch test-server server load-test \
         test-js vector-list bench fmt clean \
         tool-wasi tool-python tool-spark tool-java wasi python test-wasi test-python test-spark bench-python
 
@@ -80,11 +80,16 @@ tool-java:
 
 ## ---- build ------------------------------------------------------------------
 
-# pkg/web: ES module for browsers and bundlers; pkg/node: CommonJS for Node.
-pkg: tool-rust tool-wasm-bindgen tool-wasm-pack tool-node
-	wasm-pack build --release --target web --out-dir pkg/web
-	wasm-pack build --release --target nodejs --out-dir pkg/node
-	node scripts/optimize-wasm.mjs pkg/web/sharecart_bg.wasm pkg/node/sharecart_bg.wasm
+# pkg/web: ES module for browsers and bundlers; pkg/node: CommonJS for Node;
+# pkg/npm: the npm package folder without its mini-program part
+# (scripts/package/build-npm.mjs, docs/npm.md).
+pkg: tool-rust tool-wasm-bindgen tool-node
+	node scripts/package/build-npm.mjs --no-miniprogram --no-pack
+
+# The npm package, pkg/sharecart-<version>.tgz: web, Node and the
+# mini-program build (SPEC 10, 11).
+npm: miniprogram tool-rust tool-wasm-bindgen tool-node
+	node scripts/package/build-npm.mjs
 
 # pkg/wasi/sharecart.wasi.wasm: the CLI for WASI runtimes (wasmtime,
 # wazero, Chicory, node:wasi). Its own cargo profile: release at
@@ -115,8 +120,8 @@ miniprogram: tool-rust tool-nightly tool-wasm-bindgen tool-wasm-tools tool-node
 
 test: tools tool-nightly tool-wasm-tools
 	$(MAKE) test-native
-	$(MAKE) pkg miniprogram
-	$(MAKE) test-cli test-batch test-server test-js test-node test-chrome test-miniprogram test-web
+	$(MAKE) npm
+	$(MAKE) test-cli test-batch test-server test-js test-node test-chrome test-miniprogram test-web test-package
 	$(MAKE) test-wasi test-python test-spark
 	@echo "All test suites passed."
 
@@ -161,6 +166,12 @@ test-chrome: tool-chromium
 
 test-miniprogram:
 	node tests/js/miniprogram-sandbox.mjs
+
+# Installs pkg/sharecart-<version>.tgz into fresh projects: Node ESM/CJS,
+# Vite, esbuild, a plain module script (Chromium), tsc, the mini-program
+# folder (tests/package/consumer.mjs). Run after `make npm`.
+test-package: tool-chromium tool-node
+	node tests/package/consumer.mjs
 
 test-web: tool-chromium tool-node
 	cargo build --release --bin sharecart

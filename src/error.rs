@@ -4,8 +4,10 @@
 use serde::Serialize;
 use std::fmt;
 
-/// Stable, camelCase error identifiers (SPEC 8 and 9).
+/// Stable, camelCase error identifiers (SPEC 8 and 9). In the wasm build
+/// the TypeScript union `ErrorCode` is generated from this enum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorCode {
     InvalidJson,
@@ -35,6 +37,9 @@ pub enum ErrorCode {
     BadSignature,
     UnsignedCode,
     Expired,
+    /// JavaScript packages only (SPEC 10): the wasm engine trapped and was
+    /// replaced. The Rust core never returns it.
+    EngineFault,
 }
 
 impl ErrorCode {
@@ -68,6 +73,7 @@ impl ErrorCode {
             BadSignature => "badSignature",
             UnsignedCode => "unsignedCode",
             Expired => "expired",
+            EngineFault => "engineFault",
         }
     }
 }

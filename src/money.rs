@@ -18,12 +18,15 @@ pub const MAX_INPUT_FEN: i64 = 1_000_000_000;
 pub struct Money(pub i64);
 
 impl Money {
+    /// ¥0.00.
     pub const ZERO: Money = Money(0);
 
+    /// The amount in fen (分): `Money(5990).fen()` is 5990, i.e. ¥59.90.
     pub fn fen(self) -> i64 {
         self.0
     }
 
+    /// The amount as an exact decimal of yuan with two places.
     pub fn to_decimal(self) -> Decimal {
         Decimal::new(self.0, 2)
     }
@@ -165,7 +168,6 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    pub const ZERO_BASIS: u32 = 0;
     pub const ONE_BASIS: u32 = 10_000;
 
     pub fn zero() -> Ratio {

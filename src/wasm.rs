@@ -5,6 +5,7 @@
 
 use crate::error::{Error, ErrorCode};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Throws `Error` objects carrying `code` and `path`.
 fn to_js_error(error: Error) -> JsValue {
@@ -56,13 +57,64 @@ pub fn preview_share_card(
 }
 
 #[wasm_bindgen(js_name = priceCartJson)]
-pub fn price_cart_json(text: &str) -> Result<String, JsValue> {
-    crate::price_cart_json(text).map_err(to_js_error)
+pub fn price_cart_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    crate::price_cart_json(&text_argument(&text)?).map_err(to_js_error)
 }
 
 #[wasm_bindgen(js_name = previewShareCardJson)]
-pub fn preview_share_card_json(text: &str) -> Result<String, JsValue> {
-    crate::preview_share_card_json(text).map_err(to_js_error)
+pub fn preview_share_card_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    crate::preview_share_card_json(&text_argument(&text)?).map_err(to_js_error)
+}
+
+/// The argument of a text twin as Rust text (SPEC 10): something that is
+/// not a string is `invalidType` at `""`; a string that is not well-formed
+/// UTF-16 is `invalidJson` at `""`, as the object entry points report it
+/// (their `JSON.stringify` escapes the lone surrogate, which the reader
+/// refuses), instead of the U+FFFD that a plain conversion would put there.
+fn text_argument(value: &JsValue) -> Result<String, JsValue> {
+    let Some(text) = value.as_string() else {
+        return Err(to_js_error(Error::new(
+            ErrorCode::InvalidType,
+            "",
+            format!(
+                "the argument must be a string of JSON text, got {}",
+                js_type_name(value)
+            ),
+        )));
+    };
+    if !well_formed(value, &text) {
+        return Err(to_js_error(Error::new(
+            ErrorCode::InvalidJson,
+            "",
+            "the text is not well-formed UTF-16 (it holds a lone surrogate)",
+        )));
+    }
+    Ok(text)
+}
+
+/// Whether the JS string `value` (already converted to `text`) had no lone
+/// surrogate. The conversion replaces each one by U+FFFD, so only a text
+/// holding U+FFFD needs the code-unit scan (one JS call per unit).
+fn well_formed(value: &JsValue, text: &str) -> bool {
+    !text.contains('\u{FFFD}')
+        || value
+            .dyn_ref::<js_sys::JsString>()
+            .is_some_and(js_sys::JsString::is_valid_utf16)
+}
+
+/// `typeof value`, with `null` and arrays told apart, for messages.
+fn js_type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 #[wasm_bindgen(js_name = engineInfo, unchecked_return_type = "EngineInfo")]
@@ -91,18 +143,29 @@ pub fn decode_share_code(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DecodeOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    if input.is_string() && !well_formed(&input, &input.as_string().unwrap_or_default()) {
+        return Err(to_js_error(Error::new(
+            ErrorCode::Malformed,
+            "input",
+            "the input is not well-formed text (it holds a lone surrogate)",
+        )));
+    }
     let text = envelope("input", &input, options)?;
     parse(&crate::decode_share_code_json(&text).map_err(to_js_error)?)
 }
 
 #[wasm_bindgen(js_name = encodeShareCodeJson)]
-pub fn encode_share_code_json(text: &str) -> Result<String, JsValue> {
-    crate::encode_share_code_json(text).map_err(to_js_error)
+pub fn encode_share_code_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    crate::encode_share_code_json(&text_argument(&text)?).map_err(to_js_error)
 }
 
 #[wasm_bindgen(js_name = decodeShareCodeJson)]
-pub fn decode_share_code_json(text: &str) -> Result<String, JsValue> {
-    crate::decode_share_code_json(text).map_err(to_js_error)
+pub fn decode_share_code_json(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsValue> {
+    crate::decode_share_code_json(&text_argument(&text)?).map_err(to_js_error)
 }
 
 /// `{"<key>": value, "options": options}` as JSON text. Absent options

@@ -46,8 +46,8 @@ fn every_pricing_vector_through_the_js_text_entry_points() {
             common::run_with(
                 name,
                 text,
-                |t| wrap(sharecart::wasm::price_cart_json(t)),
-                |t| wrap(sharecart::wasm::preview_share_card_json(t)),
+                |t| wrap(sharecart::wasm::price_cart_json(t.into())),
+                |t| wrap(sharecart::wasm::preview_share_card_json(t.into())),
             )
             .err()
         })
@@ -72,12 +72,12 @@ fn object_entry_points_match_the_text_twins_byte_for_byte() {
         let (via_object, via_text) = if preview {
             (
                 sharecart::wasm::preview_share_card(object),
-                sharecart::wasm::preview_share_card_json(&text),
+                sharecart::wasm::preview_share_card_json(text.as_str().into()),
             )
         } else {
             (
                 sharecart::wasm::price_cart(object),
-                sharecart::wasm::price_cart_json(&text),
+                sharecart::wasm::price_cart_json(text.as_str().into()),
             )
         };
         match (via_object, via_text) {
@@ -98,7 +98,7 @@ fn object_entry_points_match_the_text_twins_byte_for_byte() {
 #[wasm_bindgen_test]
 fn the_module_keeps_working_after_errors() {
     for bad in ["", "{", "{\"now\":-1}", &"[".repeat(100_000)] {
-        assert!(sharecart::wasm::price_cart_json(bad).is_err());
+        assert!(sharecart::wasm::price_cart_json(bad.into()).is_err());
     }
     let cycle = js_sys::Object::new();
     js_sys::Reflect::set(&cycle, &"self".into(), &cycle).expect("set");
@@ -116,18 +116,20 @@ fn the_module_keeps_working_after_errors() {
         r#"{{"now":0,"shops":[{{"id":"s"}}],"lines":[{}]}}"#,
         lines.join(",")
     );
-    let (code, path) = js_error_fields(sharecart::wasm::price_cart_json(&huge).unwrap_err());
+    let (code, path) =
+        js_error_fields(sharecart::wasm::price_cart_json(huge.as_str().into()).unwrap_err());
     assert_eq!((code.as_str(), path.as_str()), ("limitExceeded", "lines"));
     let absurd = format!(
         r#"{{"now":0,"shops":[{{"id":"s"}}],"lines":[{{"id":"L","skuId":"1","shopId":"s","listPrice":"{}","quantity":1e400}}]}}"#,
         "9".repeat(10_000)
     );
-    let (code, path) = js_error_fields(sharecart::wasm::price_cart_json(&absurd).unwrap_err());
+    let (code, path) =
+        js_error_fields(sharecart::wasm::price_cart_json(absurd.as_str().into()).unwrap_err());
     assert_eq!(
         (code.as_str(), path.as_str()),
         ("limitExceeded", "lines[0].listPrice")
     );
-    let ok = sharecart::wasm::price_cart_json(r#"{"now":0}"#).expect("prices after errors");
+    let ok = sharecart::wasm::price_cart_json(r#"{"now":0}"#.into()).expect("prices after errors");
     assert!(ok.contains(r#""payable":"0.00""#), "{ok}");
 }
 
@@ -151,12 +153,55 @@ fn every_share_vector_through_the_js_text_entry_points() {
             common::run_share_with(
                 name,
                 text,
-                |t| wrap(sharecart::wasm::encode_share_code_json(t)),
-                |t| wrap(sharecart::wasm::decode_share_code_json(t)),
+                |t| wrap(sharecart::wasm::encode_share_code_json(t.into())),
+                |t| wrap(sharecart::wasm::decode_share_code_json(t.into())),
             )
             .err()
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(vector_list::SHARE_VECTORS.len() >= 40);
+}
+
+/// SPEC 10: a text twin given a non-string is `invalidType` at `""`; a
+/// string with a lone surrogate is `invalidJson` at `""` (not U+FFFD);
+/// `decodeShareCode` reports it as `malformed` at `input`.
+#[wasm_bindgen_test]
+fn text_twins_refuse_non_strings_and_lone_surrogates() {
+    use sharecart::wasm::*;
+    let twins: [fn(JsValue) -> Result<String, JsValue>; 4] = [
+        price_cart_json,
+        preview_share_card_json,
+        encode_share_code_json,
+        decode_share_code_json,
+    ];
+    let object: JsValue = js_sys::Object::new().into();
+    let not_strings = [
+        JsValue::from(123),
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        object,
+    ];
+    let lone = |unit: u32| {
+        js_sys::JsString::from(r#"{"now":0,"x":"a"#)
+            .concat(&js_sys::JsString::from_char_code1(unit).into())
+            .concat(&JsValue::from_str("\"}"))
+    };
+    for twin in twins {
+        for value in &not_strings {
+            let (code, path) = js_error_fields(twin(value.clone()).unwrap_err());
+            assert_eq!((code.as_str(), path.as_str()), ("invalidType", ""));
+        }
+        for unit in [0xD800, 0xDFFF] {
+            let (code, path) = js_error_fields(twin(lone(unit).into()).unwrap_err());
+            assert_eq!((code.as_str(), path.as_str()), ("invalidJson", ""));
+        }
+    }
+    // A real U+FFFD is text like any other: the request prices.
+    let ok = price_cart_json("{\"now\":0,\"x\":\"\u{FFFD}\"}".into()).expect("prices");
+    assert!(ok.contains(r#""payable":"0.00""#), "{ok}");
+    let input = js_sys::JsString::from_char_code1(0xDC00);
+    let error = decode_share_code(input.into(), JsValue::UNDEFINED).unwrap_err();
+    let (code, path) = js_error_fields(error);
+    assert_eq!((code.as_str(), path.as_str()), ("malformed", "input"));
 }

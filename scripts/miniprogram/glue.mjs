@@ -94,10 +94,15 @@ export function checkMiniprogramSafe(code, what) {
 }
 
 /**
- * glue: wasm-bindgen's --target web sharecart.js.
- * Returns { code, api } (api: the passed-through export names).
+ * glue: wasm-bindgen's --target web sharecart.js. Returns { code, api }:
+ * `code` declares `function createBinding()`, which evaluates the glue's
+ * state afresh (its `wasm`, memory views, externref table helpers) on every
+ * call and returns { imports, finalize(instance, module), memoryBytes(),
+ * api } for scripts/package/runtime.js; `api` lists the exported names.
+ * codec: 'platform' keeps TextEncoder/TextDecoder; 'bundled' points them at
+ * Utf8Encoder/Utf8Decoder (scripts/miniprogram/utf8.js).
  */
-export function buildEntry(glue, { utf8Source, defaultWasmPath, header }) {
+export function buildFactory(glue, { codec = 'platform' } = {}) {
   const chunks = topLevelChunks(glue);
   const names = new Set(chunks.map((c) => c.name).filter(Boolean));
   for (const name of REQUIRED) {
@@ -127,18 +132,52 @@ export function buildEntry(glue, { utf8Source, defaultWasmPath, header }) {
   }
   if (api.length === 0) throw new Error('wasm-bindgen glue exports no functions');
   let body = kept.join('\n').trim();
-  body = body.replace(/\bnew\s+TextEncoder\s*\(/g, 'new Utf8Encoder(').replace(/\bnew\s+TextDecoder\s*\(/g, 'new Utf8Decoder(');
-  checkMiniprogramSafe(body, 'the converted wasm-bindgen glue');
+  if (codec === 'bundled') {
+    body = body.replace(/\bnew\s+TextEncoder\s*\(/g, 'new Utf8Encoder(').replace(/\bnew\s+TextDecoder\s*\(/g, 'new Utf8Decoder(');
+  }
+  if (/\bimport\.meta\b|(?<![\w$])fetch\s*\(|^\s*(import|export)\b/m.test(body)) {
+    throw new Error('the wasm-bindgen glue still loads the module itself after conversion; update scripts/miniprogram/glue.mjs');
+  }
+  const indented = body.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+  const code = `/** Fresh wasm-bindgen glue state for one instance (scripts/miniprogram/glue.mjs). */
+function createBinding() {
+${indented}
 
-  const codec = utf8Source
+  return {
+    imports: __wbg_get_imports(),
+    finalize: function (instance, module) { __wbg_finalize_init(instance, module); },
+    memoryBytes: function () { return wasm.memory.buffer.byteLength; },
+    api: { ${api.map((n) => `${n}: ${n}`).join(', ')} },
+  };
+}`;
+  return { code, api };
+}
+
+/** The UTF-8 codec source without its leading comment block. */
+function codecBody(utf8Source) {
+  return utf8Source
     .replace(/\r\n/g, '\n')
     .split('\n')
     .filter((line, i, all) => !(/^\/\//.test(line) && all.slice(0, i).every((l) => /^\/\//.test(l))))
     .filter((line) => !/^\/\* eslint/.test(line))
     .join('\n')
     .trim();
+}
 
-  const exportsList = api.map((name) => `  ${name}: ready('${name}', ${name}),`).join('\n');
+/** scripts/package/runtime.js without its leading comment block. */
+export function runtimeBody(runtimeSource) {
+  return codecBody(runtimeSource);
+}
+
+/**
+ * glue: wasm-bindgen's --target web sharecart.js (of the MVP build).
+ * Returns { code, api } (api: the passed-through export names).
+ */
+export function buildEntry(glue, { utf8Source, runtimeSource, defaultWasmPath, header }) {
+  const factory = buildFactory(glue, { codec: 'bundled' });
+  checkMiniprogramSafe(factory.code, 'the converted wasm-bindgen glue');
+  const api = factory.api;
+  const exportsList = api.map((name) => `  ${name}: engine.api.${name},`).join('\n');
   const code = `${header}
 'use strict';
 
@@ -146,53 +185,72 @@ export function buildEntry(glue, { utf8Source, defaultWasmPath, header }) {
 var DEFAULT_WASM_PATH = ${JSON.stringify(defaultWasmPath)};
 
 // ---- UTF-8 codec (scripts/miniprogram/utf8.js; mini-programs have no platform text codec) ----
-${codec}
+${codecBody(utf8Source)}
 
 // ---- wasm-bindgen glue (--target web), converted by scripts/miniprogram/glue.mjs ----
-${body}
+${factory.code}
+
+// ---- engine runtime (scripts/package/runtime.js): typed errors, engineFault, fresh instances ----
+${runtimeBody(runtimeSource)}
 
 // ---- mini-program loader ----
+var wasmPath = null; // fixed by the first init() that succeeds
 var initPromise = null;
 
 function describe(value) {
   return typeof value === 'string' ? JSON.stringify(value) : typeof value;
 }
 
+// WXWebAssembly instantiates only from a path, asynchronously: the engine
+// keeps a spare instance ready to replace one that faults (runtime.js).
+var engine = createEngine({
+  names: ${JSON.stringify(api)},
+  createBinding: createBinding,
+  instantiate: function (imports) {
+    var pending;
+    try {
+      pending = Promise.resolve(WXWebAssembly.instantiate(wasmPath, imports));
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    return pending.then(function (result) {
+      var instance = result && result.instance ? result.instance : result;
+      if (!instance || !instance.exports || !instance.exports.memory) {
+        throw new Error('WXWebAssembly.instantiate gave no instance');
+      }
+      return instance;
+    });
+  },
+});
+
 /**
  * Loads and instantiates the engine with WXWebAssembly (WeChat base library
- * 2.13.0+; a .wasm.br path needs 2.14.0+). wasmPath is a path inside the
- * mini-program package, from its root (default: DEFAULT_WASM_PATH).
- * Resolves to this module's exports; later calls return the same promise.
- * A failed load rejects with an Error naming the path, and may be retried.
+ * 2.13.0+; a .wasm.br path needs 2.14.0+). path is a path inside the
+ * mini-program package, from its root (default: DEFAULT_WASM_PATH). Resolves
+ * to this module's exports once the engine (and its spare instance) is
+ * ready; later calls resolve when it is ready again (after a fault). A failed
+ * first load rejects with an Error naming the path, and may be retried.
  */
-function init(wasmPath) {
-  if (wasm !== undefined) return Promise.resolve(api);
+function init(path) {
+  if (wasmPath !== null) return engine.ensure().then(function () { return api; });
   if (initPromise !== null) return initPromise;
-  var path = wasmPath === undefined || wasmPath === null ? DEFAULT_WASM_PATH : wasmPath;
-  if (typeof path !== 'string' || !/\\.wasm(\\.br)?$/.test(path)) {
-    return Promise.reject(new TypeError('sharecart.init: wasmPath must be the package path of sharecart.wasm or sharecart.wasm.br, got ' + describe(path)));
+  var wanted = path === undefined || path === null ? DEFAULT_WASM_PATH : path;
+  if (typeof wanted !== 'string' || !/\\.wasm(\\.br)?$/.test(wanted)) {
+    return Promise.reject(new TypeError('sharecart.init: wasmPath must be the package path of sharecart.wasm or sharecart.wasm.br, got ' + describe(wanted)));
   }
   if (typeof WXWebAssembly === 'undefined' || typeof WXWebAssembly.instantiate !== 'function') {
     return Promise.reject(new Error('sharecart.init: WXWebAssembly is not available here (WeChat base library 2.13.0 or later is needed)'));
   }
-  var pending;
-  try {
-    pending = Promise.resolve(WXWebAssembly.instantiate(path, __wbg_get_imports()));
-  } catch (error) {
-    pending = Promise.reject(error);
-  }
-  initPromise = pending.then(function (result) {
-    var instance = result && result.instance ? result.instance : result;
-    if (!instance || !instance.exports || !instance.exports.memory) {
-      throw new Error('WXWebAssembly.instantiate gave no instance');
-    }
-    __wbg_finalize_init(instance, result && result.module);
-    return api;
-  }).catch(function (cause) {
+  wasmPath = wanted;
+  initPromise = engine.ensure().then(function () {
     initPromise = null;
-    if (wasm !== undefined) throw cause;
+    return api;
+  }, function (cause) {
+    initPromise = null;
+    if (engine.isLoaded()) throw cause;
+    wasmPath = null;
     var reason = cause && cause.message ? cause.message : String(cause);
-    var error = new Error('sharecart.init: cannot load the engine from ' + JSON.stringify(path) + ': ' + reason +
+    var error = new Error('sharecart.init: cannot load the engine from ' + JSON.stringify(wanted) + ': ' + reason +
       ' (pass init() the path of sharecart.wasm or sharecart.wasm.br from the package root, e.g. ' + JSON.stringify(DEFAULT_WASM_PATH) + ')');
     error.cause = cause;
     throw error;
@@ -200,18 +258,10 @@ function init(wasmPath) {
   return initPromise;
 }
 
-function ready(name, fn) {
-  return function () {
-    if (wasm === undefined) {
-      throw new Error('sharecart.' + name + ': the engine is not loaded; call and await init() first');
-    }
-    return fn.apply(undefined, arguments);
-  };
-}
-
 var api = {
   init: init,
   defaultWasmPath: DEFAULT_WASM_PATH,
+  isSharecartError: isSharecartError,
 ${exportsList}
 };
 
@@ -225,7 +275,7 @@ module.exports = api;
  * The .d.ts: wasm-bindgen's declarations (with the Tsify request/result
  * interfaces) minus its web loader, plus init().
  */
-export function buildTypes(dts, { defaultWasmPath, header }) {
+export function buildTypes(dts, { defaultWasmPath, header, errorTypes }) {
   const marker = dts.indexOf('export type InitInput');
   if (marker < 0) throw new Error('wasm-bindgen .d.ts has no `export type InitInput`: its shape changed; update scripts/miniprogram/glue.mjs');
   const declarations = dts.slice(0, marker).trimEnd();
@@ -243,5 +293,6 @@ export function init(wasmPath?: string): Promise<typeof import('./sharecart')>;
 
 /** The path init() uses when given none. */
 export const defaultWasmPath: string;
-`;
+
+${errorTypes}`;
 }

@@ -9,7 +9,6 @@ mod search;
 mod shipping;
 mod unit_price;
 
-pub use allocation::allocate;
 pub use search::DEFAULT_BUDGET;
 
 use crate::commission::{is_self_purchase, split_line, LineSplit};

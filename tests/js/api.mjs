@@ -1,11 +1,26 @@
-// The JavaScript API of the Node package (pkg/node): every golden vector
+// The JavaScript API of the Node package (pkg/node, the Node entry of the
+// npm package: scripts/package/build-npm.mjs): every golden vector
 // through the object entry points and the text twins, which must agree
 // byte for byte; errors are Error objects with code and path; the module
-// keeps working after errors.
+// keeps working after errors; the boundary of SPEC 10 (non-strings and lone
+// surrogates in the text twins, engineFault and a fresh instance after a
+// trap, replacement past the memory high-water mark).
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { root, loadPricingVectors, loadShareVectors, judge, judgeShare, report } from './vectors.mjs';
+import { boundaryChecks } from './boundary.mjs';
+
+// Every instance the package makes, to break one on purpose (below).
+const instances = [];
+WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+  construct(target, args) {
+    const instance = Reflect.construct(target, args);
+    instances.push(instance);
+    return instance;
+  },
+});
 
 const require = createRequire(import.meta.url);
 const engine = require(join(root, 'pkg', 'node', 'sharecart.js'));
@@ -73,7 +88,13 @@ assert.deepEqual(call(engine.priceCart, { ...base, now: 1n }), { code: 'invalidJ
 assert.deepEqual(call(engine.priceCart, undefined), { code: 'invalidJson', path: '' });
 assert.deepEqual(call(engine.priceCartJson, '['.repeat(200000)), { code: 'invalidJson', path: '' });
 assert.equal(JSON.stringify(engine.priceCart(base)), plain, 'works after errors');
-assert.deepEqual(engine.engineInfo(), { version: '0.1.0', spec: 2 });
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+assert.deepEqual(engine.engineInfo(), { version, spec: 2 });
 checks += 8;
+
+// SPEC 10: the boundary (tests/js/boundary.mjs, shared with the browser test).
+const boundary = boundaryChecks(engine, () => instances.at(-1), () => instances.length);
+failures.push(...boundary.failures);
+checks += boundary.checks;
 
 report('js api (pkg/node)', failures, checks);

@@ -19,6 +19,11 @@
 // docs/miniprogram.md describes all of it.
 //
 // Run after `make miniprogram`: node tests/js/miniprogram-sandbox.mjs
+// With `--package-dir DIR` it mounts DIR instead of pkg/miniprogram and the
+// test page loads it as WeChat DevTools' 构建 npm arranges it
+// (`require('sharecart')` → /miniprogram_npm/sharecart/index.js): the
+// package consumer test (tests/package/consumer.mjs) points it at the
+// `miniprogram` folder of the installed npm tarball.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -27,7 +32,9 @@ import vm from 'node:vm';
 import { brotliDecompressSync } from 'node:zlib';
 import { root, loadPricingVectors, loadShareVectors, judge, report } from './vectors.mjs';
 
-const pkgDir = join(root, 'pkg', 'miniprogram');
+const packageDirArg = process.argv.indexOf('--package-dir');
+const pkgDir = packageDirArg > 0 ? process.argv[packageDirArg + 1] : join(root, 'pkg', 'miniprogram');
+const viaNpm = packageDirArg > 0; // the page does require('sharecart'), as after 构建 npm
 const exampleDir = join(root, 'examples', 'miniprogram');
 const PACKAGE_MOUNT = '/miniprogram_npm/sharecart/'; // where the sandbox's mini-program holds the build
 const SHARE_FUNCTIONS = ['encodeShareCode', 'decodeShareCode', 'encodeShareCodeJson', 'decodeShareCodeJson'];
@@ -45,7 +52,7 @@ const check = (ok, message) => {
 
 for (const file of ['sharecart.js', 'sharecart.wasm', 'sharecart.wasm.br', 'sharecart.d.ts']) {
   if (!existsSync(join(pkgDir, file))) {
-    console.error(`miniprogram sandbox: pkg/miniprogram/${file} is missing; run \`make miniprogram\` first`);
+    console.error(`miniprogram sandbox: ${join(pkgDir, file)} is missing; run \`make miniprogram\` first`);
     process.exit(1);
   }
 }
@@ -134,6 +141,8 @@ const SANDBOX_RUNTIME = String.raw`(function () {
   });
   var cache = {};
   function resolvePath(spec, fromDir) {
+    // A bare name is an npm package built by 构建 npm: miniprogram_npm/NAME/index.js.
+    if (/^[^./]/.test(spec)) return '/miniprogram_npm/' + spec + '/index.js';
     var parts = (spec.charAt(0) === '/' ? spec : fromDir + '/' + spec).split('/');
     var out = [];
     for (var i = 0; i < parts.length; i++) {
@@ -204,7 +213,7 @@ const SANDBOX_RUNTIME = String.raw`(function () {
 
 const PAGE_SOURCE = String.raw`
 'use strict';
-var sharecart = require('../../miniprogram_npm/sharecart/sharecart.js');
+var sharecart = require(${viaNpm ? "'sharecart'" : "'../../miniprogram_npm/sharecart/sharecart.js'"});
 
 function outcome(thunk) {
   try {
@@ -462,9 +471,10 @@ async function runSandbox(label, wasmPath) {
     return;
   }
   check(await page.init('/elsewhere.wasm') === 'ok', `${label}: a second init() does not return the loaded module`);
-  check(box.instantiated.length === 1, `${label}: ${box.instantiated.length} instances made`);
+  // The engine and its spare (which replaces it at once after a fault).
+  check(box.instantiated.length === 2, `${label}: ${box.instantiated.length} instances made, want 2 (engine and spare)`);
   const [{ module, instance, path }] = box.instantiated;
-  check(path === (wasmPath ?? page.defaultWasmPath()), `${label}: instantiated ${path}`);
+  check(path === (wasmPath ?? page.defaultWasmPath()) && box.instantiated[1].path === path, `${label}: instantiated ${path}`);
   const kinds = WebAssembly.Module.exports(module).map((e) => e.kind);
   check(kinds.every((k) => k === 'function' || k === 'memory' || k === 'table')
     && !Object.values(instance.exports).some((x) => x instanceof WebAssembly.Global),
@@ -495,8 +505,14 @@ async function runSandbox(label, wasmPath) {
   counts[label] = { pricingVectors: pricing.length, pricingCalls: n };
 
   // Strings with non-ASCII and lone surrogates: the bundled codec vs native.
+  // A text with a lone surrogate is invalidJson at "" (SPEC 10): it never
+  // reaches the codec, which would replace it with U+FFFD.
   for (const [i, text] of CODEC_REQUESTS.entries()) {
     const got = parse(page.callText('priceCartJson', text));
+    if (!text.isWellFormed()) {
+      check(!got.ok && got.code === 'invalidJson' && got.path === '', `${label} codec request ${i} (lone surrogates) gives ${JSON.stringify(got)}`);
+      continue;
+    }
     const problem = sameAsNative(`${label} codec request ${i}`, got, runCli(['price'], Buffer.from(text, 'utf8')));
     check(!problem, problem);
   }
@@ -567,6 +583,7 @@ async function runSandbox(label, wasmPath) {
     }
     if (!ran) skipped++;
   }
+  await boundary(box, baseText, before);
   counts[label].shareVectors = shareVectors.length;
   counts[label].shareTextCalls = shareText;
   counts[label].shareObjectCalls = shareObject;
@@ -579,18 +596,65 @@ async function runSandbox(label, wasmPath) {
   }
 }
 
+// SPEC 10 in the mini-program build: non-strings and lone surrogates in the
+// text twins; a trap (the host grows the engine's memory to the maximum,
+// then a 2 MiB text cannot be allocated) is engineFault, the spare instance
+// takes over at once so the next call works, and a new spare is made; an
+// instance above the 16 MiB high-water mark is replaced after the call.
+async function boundary(box, baseText, before) {
+  const { page, label, instantiated } = box;
+  for (const name of ['priceCartJson', 'previewShareCardJson', 'encodeShareCodeJson', 'decodeShareCodeJson']) {
+    for (const args of ['[123]', '[{}]', '[null]', '[]']) {
+      const got = parse(page.callObject(name, args));
+      check(!got.ok && got.isError && got.code === 'invalidType' && got.path === '', `${label}: ${name}(...${args}) gives ${JSON.stringify(got)}`);
+    }
+    const lone = parse(page.callText(name, '{"now":0,"x":"\ud800"}'));
+    check(!lone.ok && lone.code === 'invalidJson' && lone.path === '', `${label}: ${name} with a lone surrogate gives ${JSON.stringify(lone)}`);
+  }
+  const malformed = parse(page.callText('decodeShareCode', 'ab\udc00'));
+  check(!malformed.ok && malformed.code === 'malformed' && malformed.path === 'input', `${label}: decodeShareCode with a lone surrogate gives ${JSON.stringify(malformed)}`);
+
+  const current = instantiated[0].instance;
+  for (let pages = 65536; pages >= 1; pages = Math.floor(pages / 2)) {
+    try {
+      for (;;) current.exports.memory.grow(pages);
+    } catch {
+      // at the limit for this step
+    }
+  }
+  const trapped = parse(page.callText('priceCartJson', `{"now":0,"x":"${'a'.repeat(2 * 1024 * 1024)}"}`));
+  check(!trapped.ok && trapped.isError && trapped.code === 'engineFault' && trapped.path === '',
+    `${label}: a trap gives ${JSON.stringify(trapped).slice(0, 300)}, want engineFault at ""`);
+  const next = parse(page.callText('priceCartJson', baseText));
+  check(next.ok && next.text === before.text, `${label}: the call after a trap gives ${JSON.stringify(next).slice(0, 300)}`);
+  await until(() => instantiated.length >= 3);
+  check(instantiated.length === 3, `${label}: after a trap ${instantiated.length - 2} new spare instances were made, want 1`);
+  current.exports.memory.grow(0); // keep the reference until here
+  instantiated[1].instance.exports.memory.grow(17 * 16);
+  const large = parse(page.callText('priceCartJson', baseText));
+  check(large.ok && large.text === before.text, `${label}: the call past the high-water mark gives ${JSON.stringify(large).slice(0, 300)}`);
+  const again = parse(page.callText('priceCartJson', baseText));
+  check(again.ok && again.text === before.text, `${label}: the call after the high-water replacement gives ${JSON.stringify(again).slice(0, 300)}`);
+  await until(() => instantiated.length >= 4);
+  check(instantiated.length === 4, `${label}: past the high-water mark ${instantiated.length - 3} new spare instances were made, want 1`);
+}
+
 // ---------------------------------------------------------------------------
 // The example mini-program (examples/miniprogram) in its own sandbox: the
 // app loads the engine, the cart and share pages render what native gives.
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
+/** Waits (at most 10 s) for a spare instance being made in the background. */
+async function until(condition) {
+  for (let waited = 0; waited < 10000 && !condition(); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 const exampleReport = [];
 async function runExample() {
   const label = 'example';
   const { runtime, instantiated } = makeSandbox(label);
   const app = runtime.loadApp();
   await app.engine();
-  check(instantiated.length === 1 && /\.wasm(\.br)?$/.test(instantiated[0].path), `${label}: app.js did not load the engine`);
+  check(instantiated.length === 2 && /\.wasm(\.br)?$/.test(instantiated[0].path), `${label}: app.js did not load the engine (and its spare)`);
   const demoText = runtime.json(runtime.requireFrom('/')('/data/demo-cart.js').demoRequest());
   const demo = JSON.parse(demoText);
 
@@ -639,13 +703,13 @@ async function runExample() {
 
 await runSandbox('sharecart.wasm (default path)', undefined);
 await runSandbox('sharecart.wasm.br', `${PACKAGE_MOUNT}sharecart.wasm.br`);
-await runExample();
+if (!viaNpm) await runExample();
 
 for (const [label, c] of Object.entries(counts)) {
   console.log(`  ${label}: ${c.pricingVectors} pricing vectors (${c.pricingCalls} calls, text + object), `
     + `${c.shareVectors} share vectors (${c.shareTextCalls} JSON-twin calls, ${c.shareObjectCalls} object calls), all compared with native`);
 }
-console.log('  example mini-program: app.js, the cart page and the share page ran against native');
+if (!viaNpm) console.log('  example mini-program: app.js, the cart page and the share page ran against native');
 for (const line of [...shareReport, ...exampleReport]) console.warn(`  WARNING ${line}`);
 if (failures.length && stale.length) {
   console.error(`miniprogram sandbox: pkg/miniprogram is older than ${stale.slice(0, 3).join(', ')}: rebuild it (make miniprogram) before reading the differences`);

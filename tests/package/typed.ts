@@ -1,0 +1,59 @@
+// SPEC 7a, 8: what a TypeScript user of the package leans on. Must compile
+// with `tsc --strict --noEmit` (tests/package/consumer.mjs, case e).
+import { priceCart, isSharecartError, type CouponResult, type ErrorCode, type PricingRequest, type SharecartError } from 'sharecart';
+
+const request: PricingRequest = {
+  now: 1764000000000,
+  shops: [{ id: 's1' }],
+  lines: [{ id: 'L1', skuId: '1001', shopId: 's1', listPrice: '59.90', quantity: 2 }],
+};
+
+// A line result is discriminated on `status`: only a priced line has amounts.
+export function paidOf(requestToPrice: PricingRequest): string[] {
+  return priceCart(requestToPrice).lines.map((line) => {
+    if (line.status === 'priced') return line.paid;
+    const unselected: 'unselected' = line.status;
+    return unselected;
+  });
+}
+
+type CouponReason = NonNullable<CouponResult['reason']>;
+
+// Exhaustive: a new reason in the engine makes this fail to compile.
+export function explain(reason: CouponReason): string {
+  switch (reason) {
+    case 'unsupported': return 'this app is too old for this coupon';
+    case 'notStarted': return 'not yet valid';
+    case 'expired': return 'expired';
+    case 'noEligibleItems': return 'nothing in the cart qualifies';
+    case 'noShippingFee': return 'no shipping fee to cover';
+    case 'belowThreshold': return 'add more to use it';
+    case 'stackingConflict': return 'cannot be combined with another pick';
+    case 'exclusiveConflict': return 'cannot be combined with anything';
+    default: {
+      const unreachable: never = reason;
+      return unreachable;
+    }
+  }
+}
+
+export function appliedIds(): string[] {
+  return priceCart(request).coupons.filter((c) => c.status === 'applied').map((c) => c.id);
+}
+
+// Errors: a SharecartError carries a code from a closed union and a path.
+export function fieldOfError(input: PricingRequest): { code: ErrorCode; path: string } | null {
+  try {
+    priceCart(input);
+    return null;
+  } catch (error: unknown) {
+    if (isSharecartError(error)) {
+      const typed: SharecartError = error;
+      if (typed.code === 'engineFault') return { code: typed.code, path: '' };
+      return { code: typed.code, path: typed.path };
+    }
+    throw error;
+  }
+}
+
+paidOf(request);
