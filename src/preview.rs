@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorCode};
 use crate::money::Money;
 use crate::pricing::{price, PricingOptions};
 use crate::request::model::Cart;
-use crate::result::{PricingResult, SharePreview};
+use crate::result::{CouponStatus, PricingResult, SharePreview};
 
 /// Checks the preview's one-line rule (SPEC 7) on a validated cart.
 pub fn check_one_selected_line(cart: &Cart) -> Result<(), Error> {
@@ -58,7 +58,7 @@ fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error
         coupon_ids: result
             .coupons
             .into_iter()
-            .filter(|c| c.status == "applied")
+            .filter(|c| c.status == CouponStatus::Applied)
             .map(|c| c.id)
             .collect(),
         shipping_payable,

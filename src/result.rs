@@ -15,6 +15,50 @@ macro_rules! wire {
     };
 }
 
+/// A closed vocabulary of the result; TypeScript gets a string-literal union.
+macro_rules! names {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[serde(rename_all = "camelCase")]
+        pub enum $name { $($variant),+ }
+    };
+}
+
+names!(
+    /// `lines[].status`.
+    LineStatus { Priced, Unselected }
+);
+names!(
+    /// `lines[].unitPrices[].kind`: a special price's kind, or `list`.
+    UnitPriceKind { FlashSale, NewUser, Plus, Member, List }
+);
+names!(
+    /// `lines[].promotionReason` (SPEC 1, 3).
+    PromotionReason { PromotionNotApplicable, PromotionUnsupported }
+);
+names!(
+    /// `coupons[].status` (SPEC 4).
+    CouponStatus { Applied, Usable, Unusable }
+);
+names!(
+    /// `coupons[].reason` (SPEC 4), stand-alone reasons in precedence
+    /// order, then the refusals of manual picks and locks.
+    CouponReason {
+        Unsupported,
+        NotStarted,
+        Expired,
+        NoEligibleItems,
+        NoShippingFee,
+        BelowThreshold,
+        StackingConflict,
+        ExclusiveConflict,
+    }
+);
+
+pub use crate::request::wire::BeneficiaryRole;
+
 wire! {
 /// `engine`: which build and which spec produced a result.
 pub struct EngineInfo {
@@ -39,15 +83,15 @@ pub struct PricingResult {
 }
 }
 
-wire! {
-/// One line: an unselected line carries only `id` and `status`.
+/// One line: an unselected line carries only `id` and `status`. Its
+/// TypeScript type is a union discriminated on `status` (src/wasm.rs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LineResult {
     pub id: String,
-    /// `"priced"` or `"unselected"`.
-    pub status: String,
+    pub status: LineStatus,
     #[serde(default, skip_serializing_if = "Option::is_none", flatten)]
     pub priced: Option<PricedLine>,
-}
 }
 
 wire! {
@@ -59,7 +103,7 @@ pub struct PricedLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub promotion_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub promotion_reason: Option<String>,
+    pub promotion_reason: Option<PromotionReason>,
     pub promotion_discount: Money,
     pub coupon_discount: Money,
     pub coupon_allocations: Vec<CouponAllocation>,
@@ -71,8 +115,7 @@ pub struct PricedLine {
 
 wire! {
 pub struct UnitPrice {
-    /// `flashSale`, `newUser`, `plus`, `member` or `list`.
-    pub kind: String,
+    pub kind: UnitPriceKind,
     pub price: Money,
     pub quantity: u32,
 }
@@ -143,12 +186,11 @@ pub struct GiftResult {
 wire! {
 pub struct CouponResult {
     pub id: String,
-    /// `applied`, `usable` or `unusable`.
-    pub status: String,
+    pub status: CouponStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<CouponReason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortfall: Option<Money>,
 }
@@ -189,7 +231,7 @@ wire! {
 /// A beneficiary's earnings.
 pub struct Earning {
     pub id: String,
-    pub role: String,
+    pub role: BeneficiaryRole,
     pub amount: Money,
 }
 }

@@ -186,3 +186,14 @@ const MONEY_TYPE: &str = r#"
 /** An amount of CNY with exactly two fraction digits, e.g. "59.90". */
 export type Money = string;
 "#;
+
+/// `lines[]` of a result, discriminated on `status` (SPEC 7a): only a
+/// priced line carries amounts. Written here because the Rust type
+/// flattens an optional `PricedLine`, which tsify cannot express.
+#[wasm_bindgen(typescript_custom_section)]
+const LINE_RESULT_TYPE: &str = r#"
+/** A line of a pricing result: priced (with its figures) or unselected. */
+export type LineResult =
+  | ({ id: string; status: "priced" } & PricedLine)
+  | { id: string; status: "unselected" };
+"#;

@@ -5,6 +5,7 @@ use super::allocation::allocate;
 use super::promotion::scope_matches;
 use crate::money::Money;
 use crate::request::model::*;
+use crate::result::CouponReason;
 
 /// Why a coupon cannot apply (SPEC 4 reasons, in precedence order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +18,13 @@ pub enum Unusable {
 }
 
 impl Unusable {
-    pub fn name(self) -> &'static str {
+    pub fn reason(self) -> CouponReason {
         match self {
-            Unusable::NotStarted => "notStarted",
-            Unusable::Expired => "expired",
-            Unusable::NoEligibleItems => "noEligibleItems",
-            Unusable::NoShippingFee => "noShippingFee",
-            Unusable::BelowThreshold { .. } => "belowThreshold",
+            Unusable::NotStarted => CouponReason::NotStarted,
+            Unusable::Expired => CouponReason::Expired,
+            Unusable::NoEligibleItems => CouponReason::NoEligibleItems,
+            Unusable::NoShippingFee => CouponReason::NoShippingFee,
+            Unusable::BelowThreshold { .. } => CouponReason::BelowThreshold,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::coupon::{CouponBoard, Unusable};
 use crate::request::model::Stage;
+use crate::result::CouponReason;
 
 /// Why a manual pick was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,11 +15,11 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn name(self) -> &'static str {
+    pub fn reason(self) -> CouponReason {
         match self {
-            Refusal::Alone(reason) => reason.name(),
-            Refusal::ExclusiveConflict => "exclusiveConflict",
-            Refusal::StackingConflict => "stackingConflict",
+            Refusal::Alone(reason) => reason.reason(),
+            Refusal::ExclusiveConflict => CouponReason::ExclusiveConflict,
+            Refusal::StackingConflict => CouponReason::StackingConflict,
         }
     }
 }

@@ -220,7 +220,7 @@ fn line_results(
             let Some(base) = &bases[i] else {
                 return LineResult {
                     id: line.id.clone(),
-                    status: "unselected".to_string(),
+                    status: LineStatus::Unselected,
                     priced: None,
                 };
             };
@@ -242,13 +242,13 @@ fn line_results(
             let (promotion, refused) = assignment[i];
             LineResult {
                 id: line.id.clone(),
-                status: "priced".to_string(),
+                status: LineStatus::Priced,
                 priced: Some(PricedLine {
                     unit_prices: base
                         .runs
                         .iter()
                         .map(|r| UnitPrice {
-                            kind: r.kind_name().to_string(),
+                            kind: r.kind(),
                             price: r.price,
                             quantity: r.quantity,
                         })
@@ -257,7 +257,7 @@ fn line_results(
                     price_reduction: (base.list_amount - base.base_amount),
                     base_amount: base.base_amount,
                     promotion_id: promotion.map(|p| cart.promotions[p].id.clone()),
-                    promotion_reason: refused.then(|| "promotionNotApplicable".to_string()),
+                    promotion_reason: refused.then_some(PromotionReason::PromotionNotApplicable),
                     promotion_discount: promotion_discount[i],
                     coupon_discount: (after_promotion - paid),
                     coupon_allocations: allocations,
@@ -343,14 +343,14 @@ fn coupon_results(
     refusals: &[(usize, Refusal)],
 ) -> Vec<CouponResult> {
     let report = |id: &str,
-                  status: &str,
+                  status: CouponStatus,
                   discount: Option<Money>,
-                  reason: Option<&str>,
+                  reason: Option<CouponReason>,
                   shortfall: Option<Money>| CouponResult {
         id: id.to_string(),
-        status: status.to_string(),
+        status,
         discount,
-        reason: reason.map(str::to_string),
+        reason,
         shortfall,
     };
     let unusable = |id: &str, reason: Unusable| {
@@ -358,7 +358,13 @@ fn coupon_results(
             Unusable::BelowThreshold { shortfall } => Some(shortfall),
             _ => None,
         };
-        report(id, "unusable", None, Some(reason.name()), shortfall)
+        report(
+            id,
+            CouponStatus::Unusable,
+            None,
+            Some(reason.reason()),
+            shortfall,
+        )
     };
     board
         .cart
@@ -367,15 +373,27 @@ fn coupon_results(
         .enumerate()
         .map(|(c, coupon)| {
             if let Some(applied) = application.applied.iter().find(|a| a.coupon == c) {
-                return report(&coupon.id, "applied", Some(applied.discount), None, None);
+                return report(
+                    &coupon.id,
+                    CouponStatus::Applied,
+                    Some(applied.discount),
+                    None,
+                    None,
+                );
             }
             match refusals.iter().find(|(r, _)| *r == c) {
                 Some((_, Refusal::Alone(reason))) => unusable(&coupon.id, *reason),
-                Some((_, refusal)) => {
-                    report(&coupon.id, "unusable", None, Some(refusal.name()), None)
-                }
+                Some((_, refusal)) => report(
+                    &coupon.id,
+                    CouponStatus::Unusable,
+                    None,
+                    Some(refusal.reason()),
+                    None,
+                ),
                 None => match board.alone(c) {
-                    Ok(discount) => report(&coupon.id, "usable", Some(discount), None, None),
+                    Ok(discount) => {
+                        report(&coupon.id, CouponStatus::Usable, Some(discount), None, None)
+                    }
                     Err(reason) => unusable(&coupon.id, reason),
                 },
             }
@@ -399,7 +417,7 @@ fn commission_totals(
             .enumerate()
             .map(|(k, b)| Earning {
                 id: b.id.clone(),
-                role: b.role.name().to_string(),
+                role: b.role.wire(),
                 amount: priced()
                     .map(|s| s.beneficiaries.get(k).copied().unwrap_or(Money::ZERO))
                     .sum::<Money>(),

@@ -48,11 +48,22 @@ pub fn assign(cart: &Cart) -> Vec<(Option<usize>, bool)> {
 /// The 凑单 hint of SPEC 3.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextTierHint {
-    Off { shortfall: Money, off: Money },
-    PayRatio { shortfall: Money, pay_ratio: String },
+    Off {
+        shortfall: Money,
+        off: Money,
+    },
+    PayRatio {
+        shortfall: Money,
+        pay_ratio: String,
+    },
     /// "再买1件享8折": units to add, for `tieredPayRatio` by quantity.
-    QuantityPayRatio { quantity_shortfall: i64, pay_ratio: String },
-    Gift { shortfall: Money },
+    QuantityPayRatio {
+        quantity_shortfall: i64,
+        pay_ratio: String,
+    },
+    Gift {
+        shortfall: Money,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -169,7 +180,11 @@ fn group_discount(
             };
             let discount = every_discount(sum);
             // The next multiple of `every`: a hint only when it gives more.
-            let next_sum = Money(every.fen().saturating_mul(sum.fen() / every.fen().max(1) + 1));
+            let next_sum = Money(
+                every
+                    .fen()
+                    .saturating_mul(sum.fen() / every.fen().max(1) + 1),
+            );
             let next_discount = every_discount(next_sum);
             let hint = (next_discount > discount).then(|| NextTierHint::Off {
                 shortfall: next_sum - sum,
@@ -189,21 +204,23 @@ fn group_discount(
                 .map_or(Money::ZERO, |t| {
                     sum - rounding.times(sum, t.pay_ratio.to_decimal())
                 });
-            let next =
-                match by {
-                    TierMeasure::Amount => tiers.iter().find(|t| t.threshold > measure).map(|t| {
-                        NextTierHint::PayRatio {
+            let next = match by {
+                TierMeasure::Amount => {
+                    tiers
+                        .iter()
+                        .find(|t| t.threshold > measure)
+                        .map(|t| NextTierHint::PayRatio {
                             shortfall: Money(t.threshold) - sum,
                             pay_ratio: t.pay_ratio.text.clone(),
-                        }
-                    }),
-                    TierMeasure::Quantity => tiers.iter().find(|t| t.threshold > measure).map(|t| {
-                        NextTierHint::QuantityPayRatio {
-                            quantity_shortfall: t.threshold - measure,
-                            pay_ratio: t.pay_ratio.text.clone(),
-                        }
-                    }),
-                };
+                        })
+                }
+                TierMeasure::Quantity => tiers.iter().find(|t| t.threshold > measure).map(|t| {
+                    NextTierHint::QuantityPayRatio {
+                        quantity_shortfall: t.threshold - measure,
+                        pay_ratio: t.pay_ratio.text.clone(),
+                    }
+                }),
+            };
             (discount, next, false)
         }
         PromotionRule::Gift { threshold, .. } => {

@@ -2,6 +2,7 @@
 
 use crate::money::Money;
 use crate::request::model::{Line, SpecialKind, User};
+use crate::result::UnitPriceKind;
 
 /// A run of units at one price; `kind: None` is the list price.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +13,14 @@ pub struct UnitRun {
 }
 
 impl UnitRun {
-    pub fn kind_name(&self) -> &'static str {
-        self.kind.map_or("list", SpecialKind::name)
+    pub fn kind(&self) -> UnitPriceKind {
+        match self.kind {
+            None => UnitPriceKind::List,
+            Some(SpecialKind::FlashSale) => UnitPriceKind::FlashSale,
+            Some(SpecialKind::NewUser) => UnitPriceKind::NewUser,
+            Some(SpecialKind::Plus) => UnitPriceKind::Plus,
+            Some(SpecialKind::Member) => UnitPriceKind::Member,
+        }
     }
 }
 

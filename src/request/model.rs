@@ -101,15 +101,6 @@ impl SpecialKind {
             _ => None,
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            SpecialKind::FlashSale => "flashSale",
-            SpecialKind::NewUser => "newUser",
-            SpecialKind::Plus => "plus",
-            SpecialKind::Member => "member",
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -241,10 +232,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn name(self) -> &'static str {
+    /// The result's spelling of the role.
+    pub fn wire(self) -> crate::request::wire::BeneficiaryRole {
         match self {
-            Role::Sharer => "sharer",
-            Role::Inviter => "inviter",
+            Role::Sharer => crate::request::wire::BeneficiaryRole::Sharer,
+            Role::Inviter => crate::request::wire::BeneficiaryRole::Inviter,
         }
     }
 }
