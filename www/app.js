@@ -209,9 +209,13 @@ function renderPromotionBanner(pr, k) {
   const hint = [];
   if (!isZero(pr.discount)) hint.push(`<span class="ok">${t('promoApplied')} ${fig('price', `promotions[${k}].discount`, pr.discount)}</span>`);
   if (pr.nextTier) {
-    const x = fig('price', `promotions[${k}].nextTier.shortfall`, pr.nextTier.shortfall);
+    const byQuantity = pr.nextTier.quantityShortfall !== undefined;
+    const x = byQuantity
+      ? fig('price', `promotions[${k}].nextTier.quantityShortfall`, pr.nextTier.quantityShortfall, 'plain')
+      : fig('price', `promotions[${k}].nextTier.shortfall`, pr.nextTier.shortfall);
     let s;
-    if (pr.nextTier.off !== undefined) s = t('nextTierOff', { x: '\u0000X', y: '\u0000Y' });
+    if (byQuantity) s = t('nextTierQuantity', { x: '\u0000X', r: ratioLabel(pr.nextTier.payRatio) });
+    else if (pr.nextTier.off !== undefined) s = t('nextTierOff', { x: '\u0000X', y: '\u0000Y' });
     else if (pr.nextTier.payRatio !== undefined) s = t('nextTierRatio', { x: '\u0000X', r: ratioLabel(pr.nextTier.payRatio) });
     else s = t('nextTierGift', { x: '\u0000X' });
     s = esc(s).replace('\u0000X', x);

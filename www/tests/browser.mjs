@@ -161,7 +161,7 @@ async function verify(page, step) {
   PRICE_REQUIRED.forEach(need);
   request.lines.forEach((l, i) => { if (want.lines[i].status === 'priced') { need(`lines[${i}].paid`); want.lines[i].unitPrices.forEach((_, k) => need(`lines[${i}].unitPrices[${k}].price`)); } });
   request.shops.forEach((sh, i) => { if (request.lines.some((l) => l.shopId === sh.id)) { need(`shops[${i}].paid`); need(`shops[${i}].goodsAmount`); need(`shops[${i}].shippingFee`); } });
-  want.promotions.forEach((pr, k) => { if (pr.nextTier) need(`promotions[${k}].nextTier.shortfall`); });
+  want.promotions.forEach((pr, k) => { if (pr.nextTier) need(`promotions[${k}].nextTier.${pr.nextTier.quantityShortfall !== undefined ? 'quantityShortfall' : 'shortfall'}`); });
   want.coupons.forEach((c, k) => {
     if (c.discount !== undefined) need(`coupons[${k}].discount`);
     if (c.shortfall !== undefined) need(`coupons[${k}].shortfall`);
@@ -218,7 +218,7 @@ async function run() {
     const loadError = await page.evaluate(() => window.sharecartDemo.loadError);
     if (!check('engine loads', !loadError, loadError)) return;
     eq('Chinese by default', await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-    check('engine version shown', /sharecart \d+\.\d+\.\d+ · spec 1/.test(await page.textContent('#engine-version')));
+    check('engine version shown', /sharecart \d+\.\d+\.\d+ · spec 2/.test(await page.textContent('#engine-version')));
     await verify(page, 'open');
     const openHints = await page.locator('#cart-shops [data-hint]').allInnerTexts();
     check('a 凑单 hint reads 再买 X 减 Y', openHints.some((h) => /^再买 \d+\.\d\d 减 \d+\.\d\d$/.test(h)), JSON.stringify(openHints));
