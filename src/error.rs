@@ -96,6 +96,16 @@ impl Error {
         }
     }
 
+    /// `limitExceeded` at `""`: the request text is over 4 MiB (SPEC 1.1).
+    /// Every face (library, CLI, batch, HTTP, wasm) words it this way.
+    pub fn request_too_long() -> Self {
+        Error::new(
+            ErrorCode::LimitExceeded,
+            "",
+            "the request text is longer than 4 MiB (4,194,304 bytes)",
+        )
+    }
+
     /// The CLI's stderr document: `{"error":{"code","path","message"}}`.
     pub fn to_json(&self) -> String {
         #[derive(Serialize)]
