@@ -37,6 +37,7 @@ pub enum ErrorCode {
     BadSignature,
     UnsignedCode,
     Expired,
+    IssuedInFuture,
     /// JavaScript packages only (SPEC 10): the wasm engine trapped and was
     /// replaced. The Rust core never returns it.
     EngineFault,
@@ -73,6 +74,7 @@ impl ErrorCode {
             BadSignature => "badSignature",
             UnsignedCode => "unsignedCode",
             Expired => "expired",
+            IssuedInFuture => "issuedInFuture",
             EngineFault => "engineFault",
         }
     }

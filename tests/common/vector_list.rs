@@ -311,4 +311,6 @@ pub const SHARE_VECTORS: &[(&str, &str)] = &[
     ("share/121-err-hour-overflow.json", include_str!("../vectors/share/121-err-hour-overflow.json")),
     ("share/122-decode-hour-max.json", include_str!("../vectors/share/122-decode-hour-max.json")),
     ("share/123-err-tag-out-of-range.json", include_str!("../vectors/share/123-err-tag-out-of-range.json")),
+    ("share/124-err-issued-in-future.json", include_str!("../vectors/share/124-err-issued-in-future.json")),
+    ("share/125-decode-issued-one-hour-ahead.json", include_str!("../vectors/share/125-decode-issued-one-hour-ahead.json")),
 ];
