@@ -37,6 +37,7 @@ pub enum ErrorCode {
     BadSignature,
     UnsignedCode,
     Expired,
+    IssuedInFuture,
     /// JavaScript packages only (SPEC 10): the wasm engine trapped and was
     /// replaced. The Rust core never returns it.
     EngineFault,
@@ -73,6 +74,7 @@ impl ErrorCode {
             BadSignature => "badSignature",
             UnsignedCode => "unsignedCode",
             Expired => "expired",
+            IssuedInFuture => "issuedInFuture",
             EngineFault => "engineFault",
         }
     }
@@ -94,6 +96,16 @@ impl Error {
             path: path.into(),
             message: message.into(),
         }
+    }
+
+    /// `limitExceeded` at `""`: the request text is over 4 MiB (SPEC 1.1).
+    /// Every face (library, CLI, batch, HTTP, wasm) words it this way.
+    pub fn request_too_long() -> Self {
+        Error::new(
+            ErrorCode::LimitExceeded,
+            "",
+            "the request text is longer than 4 MiB (4,194,304 bytes)",
+        )
     }
 
     /// The CLI's stderr document: `{"error":{"code","path","message"}}`.

@@ -99,6 +99,29 @@ pub fn parse(text: &str) -> Result<Value<'_>, Error> {
     Ok(value)
 }
 
+/// Repeated-key detection in expected linear time: small objects are
+/// scanned (cheaper than hashing), large ones get a hash set of their keys,
+/// so 100,000 keys cost 100,000 lookups, not 5·10⁹ comparisons.
+#[derive(Default)]
+struct KeySet<'a> {
+    hashed: Option<std::collections::HashSet<Cow<'a, str>>>,
+}
+
+impl<'a> KeySet<'a> {
+    const SCAN_LIMIT: usize = 16;
+
+    /// Whether `key` is already among `members`; records it otherwise.
+    fn repeats(&mut self, members: &[(Cow<'a, str>, Value<'a>)], key: &Cow<'a, str>) -> bool {
+        if self.hashed.is_none() && members.len() < Self::SCAN_LIMIT {
+            return members.iter().any(|(k, _)| k == key);
+        }
+        let set = self
+            .hashed
+            .get_or_insert_with(|| members.iter().map(|(k, _)| k.clone()).collect());
+        !set.insert(key.clone())
+    }
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -152,7 +175,9 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Value<'a>, Error> {
         self.pos += 1;
-        let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(8);
+        // No preallocation: a request may hold millions of empty objects.
+        let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        let mut seen = KeySet::default();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -164,7 +189,7 @@ impl<'a> Parser<'a> {
                 return Err(self.fail("expected a string key"));
             }
             let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
+            if seen.repeats(&members, &key) {
                 return Err(self.fail(&format!("repeated key {key:?}")));
             }
             self.skip_whitespace();
@@ -429,6 +454,21 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn repeated_keys_are_found_in_large_objects() {
+        let keys: Vec<String> = (0..1000).map(|i| format!("\"k{i}\":0")).collect();
+        let unique = format!("{{{}}}", keys.join(","));
+        assert!(matches!(parse(&unique), Ok(Value::Object(m)) if m.len() == 1000));
+        for repeat in ["k0", "k15", "k16", "k999"] {
+            let text = format!("{{{},\"{repeat}\":1}}", keys.join(","));
+            let err = parse(&text).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidJson, "{repeat}");
+            assert!(err.message.contains(repeat), "{}", err.message);
+        }
+        // An escaped spelling of the same key is the same key.
+        assert!(parse(&format!("{{{},\"\\u006b3\":1}}", keys.join(","))).is_err());
     }
 
     #[test]

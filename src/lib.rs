@@ -78,14 +78,27 @@ pub fn price_cart_json(text: &str) -> Result<String, Error> {
 
 /// `price_cart_json` with explicit options (a lower search budget, in tests).
 pub fn price_cart_json_with(text: &str, options: &PricingOptions) -> Result<String, Error> {
-    let result = price_value(&json::parse(text)?, options)?;
+    let result = price_value(&read_request(text)?, options)?;
     Ok(to_json(&result))
 }
 
 /// `preview_share_card` on JSON text, compact JSON out (SPEC 0, 7).
 pub fn preview_share_card_json(text: &str) -> Result<String, Error> {
-    let preview = preview_value(&json::parse(text)?, &PricingOptions::default())?;
+    let preview = preview_value(&read_request(text)?, &PricingOptions::default())?;
     Ok(to_json(&preview))
+}
+
+/// SPEC 1.1: the longest request text an entry point accepts, in bytes of
+/// UTF-8 (4 MiB).
+pub const MAX_REQUEST_BYTES: usize = 4 * 1024 * 1024;
+
+/// The request text parsed, after the size check: an over-long text is
+/// refused before a byte of it is parsed (SPEC 1.1).
+fn read_request(text: &str) -> Result<json::Value<'_>, Error> {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Err(Error::request_too_long());
+    }
+    json::parse(text)
 }
 
 pub use share_code::{

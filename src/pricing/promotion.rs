@@ -5,16 +5,19 @@ use super::allocation::allocate;
 use crate::money::{Money, Rounding};
 use crate::request::model::*;
 
+/// SPEC 3 scope match. The scope's lists are sorted sets (validation), so
+/// each test is a binary search.
 pub fn scope_matches(scope: &Scope, line: &Line, shop_id: &str) -> bool {
-    let shop_ok = scope.shop_ids.is_empty() || scope.shop_ids.iter().any(|s| s == shop_id);
+    let has = |set: &[String], id: &str| set.binary_search_by(|s| s.as_str().cmp(id)).is_ok();
+    let shop_ok = scope.shop_ids.is_empty() || has(&scope.shop_ids, shop_id);
     let item_filter_given = !scope.sku_ids.is_empty() || !scope.category_ids.is_empty();
     let item_ok = !item_filter_given
-        || scope.sku_ids.contains(&line.sku_id)
+        || has(&scope.sku_ids, &line.sku_id)
         || line
             .category_ids
             .iter()
-            .any(|c| scope.category_ids.contains(c));
-    let excluded = scope.exclude_sku_ids.contains(&line.sku_id);
+            .any(|c| has(&scope.category_ids, c));
+    let excluded = has(&scope.exclude_sku_ids, &line.sku_id);
     shop_ok && item_ok && !excluded
 }
 

@@ -112,7 +112,8 @@ pub struct SpecialPrice {
     pub window: Window,
 }
 
-/// SPEC 3 scope; an empty list counts as not given.
+/// SPEC 3 scope; an empty list counts as not given. Each list is sorted
+/// and without repeats (a set), for binary search.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub shop_ids: Vec<String>,

@@ -16,6 +16,9 @@ pub const MAX_TIERS: usize = 20;
 pub const MAX_SPECIAL_PRICES: usize = 20;
 pub const MAX_GIFTS: usize = 20;
 pub const MAX_BENEFICIARIES: usize = 2;
+pub const MAX_LINE_CATEGORIES: usize = 20;
+pub const MAX_SCOPE_IDS: usize = 1000;
+pub const MAX_MANUAL_PICKS: usize = 200;
 const MAX_COUNT: u32 = 9999;
 
 /// Whether `couponSelection` is read (pricing) or ignored (preview, SPEC 8).
@@ -69,9 +72,9 @@ fn each<'a, T>(
 }
 
 /// Reads an optional array of ids (filters: may repeat, never resolved).
-fn id_list(obj: &Object, key: &str) -> Result<Vec<String>, Error> {
+fn id_list(obj: &Object, key: &str, limit: usize) -> Result<Vec<String>, Error> {
     let path = obj.at(key);
-    obj.array(key, None)?
+    obj.array(key, Some(limit))?
         .unwrap_or_default()
         .iter()
         .enumerate()
@@ -108,11 +111,20 @@ fn read_scope(obj: &Object) -> Result<Scope, Error> {
         return Ok(Scope::default());
     };
     Ok(Scope {
-        shop_ids: id_list(&scope, "shopIds")?,
-        sku_ids: id_list(&scope, "skuIds")?,
-        category_ids: id_list(&scope, "categoryIds")?,
-        exclude_sku_ids: id_list(&scope, "excludeSkuIds")?,
+        shop_ids: id_set(&scope, "shopIds")?,
+        sku_ids: id_set(&scope, "skuIds")?,
+        category_ids: id_set(&scope, "categoryIds")?,
+        exclude_sku_ids: id_set(&scope, "excludeSkuIds")?,
     })
+}
+
+/// A scope list as a sorted set, so matching a line costs a binary search
+/// per id instead of a scan (SPEC 1.1 bounded work).
+fn id_set(scope: &Object, key: &str) -> Result<Vec<String>, Error> {
+    let mut ids = id_list(scope, key, MAX_SCOPE_IDS)?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 fn read_user(root: &Object) -> Result<User, Error> {
@@ -165,7 +177,7 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
                 format!("shop {shop_id:?} already has a line for sku {sku_id:?}"),
             ));
         }
-        let category_ids = id_list(&line, "categoryIds")?;
+        let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
         let list_price = line.required("listPrice", line.amount("listPrice")?)?;
         let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
         let selected = line.boolean("selected")?.unwrap_or(true);
@@ -473,7 +485,7 @@ fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error>
     if !matches!(mode, Some(ModeName::Manual)) {
         return Ok(Selection::Best);
     }
-    let ids = selection.required("ids", selection.array("ids", None)?)?;
+    let ids = selection.required("ids", selection.array("ids", Some(MAX_MANUAL_PICKS))?)?;
     let path = selection.at("ids");
     let mut seen = HashSet::new();
     let mut picks = Vec::with_capacity(ids.len());

@@ -351,6 +351,7 @@ fn check_time(value: Option<u64>, path: &str, name: &str) -> Result<(), Error> {
 struct CheckedDecodeOptions {
     key: Option<Vec<u8>>,
     require_signature: bool,
+    now: Option<u64>,
     expiry: Option<(u64, u64)>,
 }
 
@@ -368,11 +369,38 @@ fn check_decode_options(options: &DecodeOptions) -> Result<CheckedDecodeOptions,
             ))
         }
     };
+    let require_signature = options.require_signature.unwrap_or(false);
+    if require_signature && key.is_none() {
+        // A signature that cannot be verified is not a signature (SPEC 9).
+        return Err(Error::new(
+            ErrorCode::InvalidKey,
+            "options.key",
+            "requireSignature needs the key to verify the signature with",
+        ));
+    }
     Ok(CheckedDecodeOptions {
         key,
-        require_signature: options.require_signature.unwrap_or(false),
+        require_signature,
+        now: options.now,
         expiry,
     })
+}
+
+/// SPEC 9: a code whose issue hour starts more than one hour after `now`
+/// was minted with a clock ahead (or forged to outlive `maxAgeMs`).
+fn check_not_in_future(issued_at: u64, now: u64) -> Result<(), Error> {
+    const HOUR_MS: u64 = 3_600_000;
+    if issued_at > now.saturating_add(HOUR_MS) {
+        return Err(Error::new(
+            ErrorCode::IssuedInFuture,
+            codec::INPUT_PATH,
+            format!(
+                "the code's issue hour starts {} ms after now, more than one hour",
+                issued_at - now
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Writes the share code for `fields` (SPEC 9): signed when `options.key`
@@ -421,6 +449,9 @@ pub fn decode_share_code(input: &str, options: &DecodeOptions) -> Result<Decoded
             codec::INPUT_PATH,
             "a signed code is required and this code carries no signature",
         ));
+    }
+    if let Some(now) = options.now {
+        check_not_in_future(fields.issued_at, now)?;
     }
     if let Some((now, max_age)) = options.expiry {
         let age = i128::from(now) - i128::from(fields.issued_at);

@@ -96,6 +96,10 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("error-092-preview-pricing-fault-first.json", include_str!("../vectors/error-092-preview-pricing-fault-first.json")),
     ("error-093-depth-65-scalar.json", include_str!("../vectors/error-093-depth-65-scalar.json")),
     ("error-094-duplicate-sku-unselected-line.json", include_str!("../vectors/error-094-duplicate-sku-unselected-line.json")),
+    ("error-095-line-categories-over-20.json", include_str!("../vectors/error-095-line-categories-over-20.json")),
+    ("error-096-promotion-scope-sku-ids-over-1000.json", include_str!("../vectors/error-096-promotion-scope-sku-ids-over-1000.json")),
+    ("error-097-coupon-scope-exclude-over-1000.json", include_str!("../vectors/error-097-coupon-scope-exclude-over-1000.json")),
+    ("error-098-manual-ids-over-200.json", include_str!("../vectors/error-098-manual-ids-over-200.json")),
     ("price-001-spec-example.json", include_str!("../vectors/price-001-spec-example.json")),
     ("price-002-empty-cart.json", include_str!("../vectors/price-002-empty-cart.json")),
     ("price-003-flashsale-no-limit.json", include_str!("../vectors/price-003-flashsale-no-limit.json")),
@@ -179,6 +183,7 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("price-081-depth-64-is-accepted.json", include_str!("../vectors/price-081-depth-64-is-accepted.json")),
     ("price-082-best-skips-invalid-stack.json", include_str!("../vectors/price-082-best-skips-invalid-stack.json")),
     ("price-083-manual-threshold-conflict.json", include_str!("../vectors/price-083-manual-threshold-conflict.json")),
+    ("price-084-scope-lists-at-their-limits.json", include_str!("../vectors/price-084-scope-lists-at-their-limits.json")),
 ];
 
 #[rustfmt::skip]
@@ -306,4 +311,6 @@ pub const SHARE_VECTORS: &[(&str, &str)] = &[
     ("share/121-err-hour-overflow.json", include_str!("../vectors/share/121-err-hour-overflow.json")),
     ("share/122-decode-hour-max.json", include_str!("../vectors/share/122-decode-hour-max.json")),
     ("share/123-err-tag-out-of-range.json", include_str!("../vectors/share/123-err-tag-out-of-range.json")),
+    ("share/124-err-issued-in-future.json", include_str!("../vectors/share/124-err-issued-in-future.json")),
+    ("share/125-decode-issued-one-hour-ahead.json", include_str!("../vectors/share/125-decode-issued-one-hour-ahead.json")),
 ];

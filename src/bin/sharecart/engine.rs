@@ -4,8 +4,7 @@
 
 use sharecart::{Error, ErrorCode};
 
-/// SPEC 1.1: the longest request text, in bytes of UTF-8.
-pub const MAX_REQUEST_BYTES: usize = 4 * 1024 * 1024;
+pub use sharecart::MAX_REQUEST_BYTES;
 
 /// The text entry points of the library, one per request-taking command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,11 +28,7 @@ impl Entry {
 
 /// `limitExceeded` at `""`: the text is over [`MAX_REQUEST_BYTES`].
 pub fn too_long() -> Error {
-    Error::new(
-        ErrorCode::LimitExceeded,
-        "",
-        "the request text is longer than 4 MiB (4,194,304 bytes)",
-    )
+    Error::request_too_long()
 }
 
 /// `invalidJson` at `""`: the bytes are not UTF-8.
