@@ -49,6 +49,7 @@ fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error
         .sum();
     Ok(SharePreview {
         engine: result.engine,
+        unsupported: result.unsupported,
         sku_id: line.sku_id.clone(),
         quantity: line.quantity,
         list_amount: priced.list_amount,

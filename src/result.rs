@@ -68,9 +68,20 @@ pub struct EngineInfo {
 }
 
 wire! {
+/// Promotions and coupons of kinds (or stages) this engine does not know
+/// (SPEC 3, 4, 7a): a newer engine may price the cart differently.
+pub struct Unsupported {
+    pub promotion_ids: Vec<String>,
+    pub coupon_ids: Vec<String>,
+}
+}
+
+wire! {
 /// What `priceCart` returns.
 pub struct PricingResult {
     pub engine: EngineInfo,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsupported: Option<Unsupported>,
     pub lines: Vec<LineResult>,
     pub shops: Vec<ShopResult>,
     pub promotions: Vec<PromotionResult>,
@@ -240,6 +251,8 @@ wire! {
 /// What `previewShareCard` returns (SPEC 7, 分享赚).
 pub struct SharePreview {
     pub engine: EngineInfo,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsupported: Option<Unsupported>,
     pub sku_id: String,
     pub quantity: u32,
     pub list_amount: Money,

@@ -10,6 +10,7 @@ use crate::result::CouponReason;
 /// Why a coupon cannot apply (SPEC 4 reasons, in precedence order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unusable {
+    Unsupported,
     NotStarted,
     Expired,
     NoEligibleItems,
@@ -20,6 +21,7 @@ pub enum Unusable {
 impl Unusable {
     pub fn reason(self) -> CouponReason {
         match self {
+            Unusable::Unsupported => CouponReason::Unsupported,
             Unusable::NotStarted => CouponReason::NotStarted,
             Unusable::Expired => CouponReason::Expired,
             Unusable::NoEligibleItems => CouponReason::NoEligibleItems,
@@ -72,6 +74,9 @@ impl<'a> CouponBoard<'a> {
     /// Reasons that do not depend on amounts: window, `E(c)`, shipping fee.
     pub fn static_fault(&self, c: usize) -> Option<Unusable> {
         let coupon = &self.cart.coupons[c];
+        if !coupon.is_supported() {
+            return Some(Unusable::Unsupported);
+        }
         if coupon.window.not_started(self.cart.now) {
             return Some(Unusable::NotStarted);
         }
@@ -113,6 +118,8 @@ impl<'a> CouponBoard<'a> {
                 max_off.map_or(off, |cap| off.min(cap))
             }
             CouponRule::Shipping(off) => (*off).min(self.covered_fee(coupon)),
+            // `static_fault` stops an unsupported coupon before its amounts.
+            CouponRule::Unsupported => Money::ZERO,
         })
     }
 
@@ -190,7 +197,7 @@ pub fn stage_rank(stage: Stage) -> u8 {
 /// `E(c)`: selected lines in the coupon's reach that match its scope,
 /// without promoted lines when `withPromotions` is false.
 fn eligible_lines(cart: &Cart, coupon: &Coupon, promotion_discount: &[Money]) -> Vec<usize> {
-    if coupon.shop_id.is_some() && coupon.shop.is_none() {
+    if !coupon.is_supported() || (coupon.shop_id.is_some() && coupon.shop.is_none()) {
         return Vec::new();
     }
     cart.lines

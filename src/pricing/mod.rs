@@ -195,6 +195,7 @@ pub fn price(cart: &Cart, options: &PricingOptions) -> PricingResult {
 
     PricingResult {
         engine: engine_info(),
+        unsupported: unsupported(cart),
         lines,
         shops,
         promotions: promotion_results,
@@ -205,10 +206,30 @@ pub fn price(cart: &Cart, options: &PricingOptions) -> PricingResult {
     }
 }
 
+/// The result's `unsupported` object, present only when something is.
+fn unsupported(cart: &Cart) -> Option<Unsupported> {
+    let promotion_ids: Vec<String> = cart
+        .promotions
+        .iter()
+        .filter(|p| matches!(p.rule, PromotionRule::Unsupported))
+        .map(|p| p.id.clone())
+        .collect();
+    let coupon_ids: Vec<String> = cart
+        .coupons
+        .iter()
+        .filter(|c| !c.is_supported())
+        .map(|c| c.id.clone())
+        .collect();
+    (!promotion_ids.is_empty() || !coupon_ids.is_empty()).then_some(Unsupported {
+        promotion_ids,
+        coupon_ids,
+    })
+}
+
 fn line_results(
     cart: &Cart,
     bases: &[Option<LineBase>],
-    assignment: &[(Option<usize>, bool)],
+    assignment: &[promotion::Assignment],
     promotion_discount: &[Money],
     application: &Application,
     splits: &[Option<LineSplit>],
@@ -257,7 +278,7 @@ fn line_results(
                     price_reduction: (base.list_amount - base.base_amount),
                     base_amount: base.base_amount,
                     promotion_id: promotion.map(|p| cart.promotions[p].id.clone()),
-                    promotion_reason: refused.then_some(PromotionReason::PromotionNotApplicable),
+                    promotion_reason: refused,
                     promotion_discount: promotion_discount[i],
                     coupon_discount: (after_promotion - paid),
                     coupon_allocations: allocations,

@@ -4,6 +4,7 @@
 use super::allocation::allocate;
 use crate::money::{Money, Rounding};
 use crate::request::model::*;
+use crate::result::PromotionReason;
 
 /// SPEC 3 scope match. The scope's lists are sorted sets (validation), so
 /// each test is a binary search.
@@ -21,28 +22,34 @@ pub fn scope_matches(scope: &Scope, line: &Line, shop_id: &str) -> bool {
     shop_ok && item_ok && !excluded
 }
 
-/// The promotion each line joins (`None`: none), and whether the buyer's
-/// explicit pick was refused (`promotionNotApplicable`).
-pub fn assign(cart: &Cart) -> Vec<(Option<usize>, bool)> {
+/// The promotion each line joins (`None`: none), and why the buyer's
+/// explicit pick was refused, when it was.
+pub type Assignment = (Option<usize>, Option<PromotionReason>);
+
+pub fn assign(cart: &Cart) -> Vec<Assignment> {
     cart.lines
         .iter()
         .map(|line| {
             if !line.selected {
-                return (None, false);
+                return (None, None);
             }
             let shop_id = cart.shops.get(line.shop).map_or("", |s| s.id.as_str());
             let fits = |p: &Promotion| {
-                p.window.contains(cart.now) && scope_matches(&p.scope, line, shop_id)
+                !matches!(p.rule, PromotionRule::Unsupported)
+                    && p.window.contains(cart.now)
+                    && scope_matches(&p.scope, line, shop_id)
             };
             match &line.promotion_pick {
-                PromotionPick::OptedOut => (None, false),
-                PromotionPick::Automatic => (cart.promotions.iter().position(fits), false),
-                PromotionPick::Chosen(id) => {
-                    match cart.promotions.iter().position(|p| p.id == *id && fits(p)) {
-                        Some(p) => (Some(p), false),
-                        None => (None, true),
+                PromotionPick::OptedOut => (None, None),
+                PromotionPick::Automatic => (cart.promotions.iter().position(fits), None),
+                PromotionPick::Chosen(id) => match cart.promotions.iter().position(|p| p.id == *id)
+                {
+                    Some(p) if fits(&cart.promotions[p]) => (Some(p), None),
+                    Some(p) if matches!(cart.promotions[p].rule, PromotionRule::Unsupported) => {
+                        (None, Some(PromotionReason::PromotionUnsupported))
                     }
-                }
+                    _ => (None, Some(PromotionReason::PromotionNotApplicable)),
+                },
             }
         })
         .collect()
@@ -87,7 +94,7 @@ pub struct PromotionOutcome {
 /// `lowest_prices[i]`: the lowest unit price of line `i` (for 第N件X折).
 pub fn apply(
     cart: &Cart,
-    assignment: &[(Option<usize>, bool)],
+    assignment: &[Assignment],
     bases: &[Money],
     lowest_prices: &[Money],
 ) -> PromotionOutcome {
@@ -233,6 +240,8 @@ fn group_discount(
             });
             (Money::ZERO, hint, met)
         }
-        PromotionRule::NthItemPayRatio { .. } => (Money::ZERO, None, false),
+        PromotionRule::NthItemPayRatio { .. } | PromotionRule::Unsupported => {
+            (Money::ZERO, None, false)
+        }
     }
 }

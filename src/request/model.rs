@@ -150,6 +150,9 @@ pub enum PromotionRule {
         threshold: Money,
         gifts: Vec<Gift>,
     },
+    /// A kind this engine does not know (SPEC 3 version skew): no line
+    /// joins it.
+    Unsupported,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -193,6 +196,9 @@ pub enum CouponRule {
         max_off: Option<Money>,
     },
     Shipping(Money),
+    /// A kind or stage this engine does not know (SPEC 4 version skew):
+    /// `unusable`, reason `unsupported`, never applied, in no slot.
+    Unsupported,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +215,29 @@ pub struct Coupon {
     pub scope: Scope,
     pub with_promotions: bool,
     pub exclusive: bool,
+}
+
+impl Coupon {
+    /// A coupon of a kind or stage this engine does not know.
+    pub fn unsupported(id: String) -> Coupon {
+        Coupon {
+            id,
+            rule: CouponRule::Unsupported,
+            // Never read: every evaluation stops at `unsupported` first.
+            stage: Stage::Platform,
+            shop_id: None,
+            shop: None,
+            threshold: Money::ZERO,
+            window: Window::default(),
+            scope: Scope::default(),
+            with_promotions: true,
+            exclusive: false,
+        }
+    }
+
+    pub fn is_supported(&self) -> bool {
+        !matches!(self.rule, CouponRule::Unsupported)
+    }
 }
 
 #[derive(Debug, Clone)]

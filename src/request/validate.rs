@@ -244,12 +244,14 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
                     pay_ratio: promotion.required("payRatio", promotion.ratio("payRatio")?)?,
                 },
                 "gift" => read_gift(&promotion)?,
+                // SPEC 3 version skew: a newer server's kind; only `id` is read.
                 _ => {
-                    return Err(Error::new(
-                        ErrorCode::InvalidEnum,
-                        promotion.at("kind"),
-                        format!("unknown promotion kind {kind:?}"),
-                    ))
+                    return Ok(Promotion {
+                        id,
+                        window: Window::default(),
+                        scope: Scope::default(),
+                        rule: PromotionRule::Unsupported,
+                    })
                 }
             };
             Ok(Promotion {
@@ -384,8 +386,17 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
         |coupon, _| {
             let id = coupon.required("id", coupon.id("id")?)?;
             unique(&mut seen, &id, || coupon.at("id"))?;
-            let kind = coupon.required("kind", coupon.enumeration("kind", coupon_kind)?)?;
-            let stage = coupon.required("stage", coupon.enumeration("stage", stage)?)?;
+            // SPEC 4 version skew: an unknown kind (or stage) is a newer
+            // server's coupon; only `id` is read. A missing or non-string
+            // kind or stage is still an error.
+            let kind_name = coupon.required("kind", coupon.enum_name("kind")?)?;
+            let Some(kind) = coupon_kind(kind_name) else {
+                return Ok(Coupon::unsupported(id));
+            };
+            let stage_name = coupon.required("stage", coupon.enum_name("stage")?)?;
+            let Some(stage) = stage(stage_name) else {
+                return Ok(Coupon::unsupported(id));
+            };
             let rule = match kind {
                 CouponKindName::AmountOff => {
                     CouponRule::AmountOff(coupon.required("off", coupon.amount("off")?)?)

@@ -60,8 +60,6 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("error-056-coupon-valid-to-string.json", include_str!("../vectors/error-056-coupon-valid-to-string.json")),
     ("error-057-rounding-half-down.json", include_str!("../vectors/error-057-rounding-half-down.json")),
     ("error-058-rounding-wrong-type.json", include_str!("../vectors/error-058-rounding-wrong-type.json")),
-    ("error-059-promotion-kind-unknown.json", include_str!("../vectors/error-059-promotion-kind-unknown.json")),
-    ("error-060-coupon-stage-unknown.json", include_str!("../vectors/error-060-coupon-stage-unknown.json")),
     ("error-061-coupon-selection-mode-unknown.json", include_str!("../vectors/error-061-coupon-selection-mode-unknown.json")),
     ("error-062-self-purchase-unknown.json", include_str!("../vectors/error-062-self-purchase-unknown.json")),
     ("error-063-special-price-kind-unknown.json", include_str!("../vectors/error-063-special-price-kind-unknown.json")),
@@ -100,6 +98,9 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("error-096-promotion-scope-sku-ids-over-1000.json", include_str!("../vectors/error-096-promotion-scope-sku-ids-over-1000.json")),
     ("error-097-coupon-scope-exclude-over-1000.json", include_str!("../vectors/error-097-coupon-scope-exclude-over-1000.json")),
     ("error-098-manual-ids-over-200.json", include_str!("../vectors/error-098-manual-ids-over-200.json")),
+    ("error-099-coupon-kind-not-a-string.json", include_str!("../vectors/error-099-coupon-kind-not-a-string.json")),
+    ("error-100-promotion-kind-not-a-string.json", include_str!("../vectors/error-100-promotion-kind-not-a-string.json")),
+    ("error-101-unsupported-coupon-duplicate-id.json", include_str!("../vectors/error-101-unsupported-coupon-duplicate-id.json")),
     ("price-001-spec-example.json", include_str!("../vectors/price-001-spec-example.json")),
     ("price-002-empty-cart.json", include_str!("../vectors/price-002-empty-cart.json")),
     ("price-003-flashsale-no-limit.json", include_str!("../vectors/price-003-flashsale-no-limit.json")),
@@ -184,6 +185,9 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("price-082-best-skips-invalid-stack.json", include_str!("../vectors/price-082-best-skips-invalid-stack.json")),
     ("price-083-manual-threshold-conflict.json", include_str!("../vectors/price-083-manual-threshold-conflict.json")),
     ("price-084-scope-lists-at-their-limits.json", include_str!("../vectors/price-084-scope-lists-at-their-limits.json")),
+    ("price-085-promotion-kind-unsupported.json", include_str!("../vectors/price-085-promotion-kind-unsupported.json")),
+    ("price-086-coupon-kind-and-stage-unsupported.json", include_str!("../vectors/price-086-coupon-kind-and-stage-unsupported.json")),
+    ("price-087-manual-pick-unsupported.json", include_str!("../vectors/price-087-manual-pick-unsupported.json")),
 ];
 
 #[rustfmt::skip]
