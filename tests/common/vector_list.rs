@@ -188,6 +188,7 @@ pub const PRICING_VECTORS: &[(&str, &str)] = &[
     ("price-085-promotion-kind-unsupported.json", include_str!("../vectors/price-085-promotion-kind-unsupported.json")),
     ("price-086-coupon-kind-and-stage-unsupported.json", include_str!("../vectors/price-086-coupon-kind-and-stage-unsupported.json")),
     ("price-087-manual-pick-unsupported.json", include_str!("../vectors/price-087-manual-pick-unsupported.json")),
+    ("price-088-quantity-tier-hint.json", include_str!("../vectors/price-088-quantity-tier-hint.json")),
 ];
 
 #[rustfmt::skip]
