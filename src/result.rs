@@ -15,16 +15,7 @@ macro_rules! wire {
     };
 }
 
-/// A closed vocabulary of the result; TypeScript gets a string-literal union.
-macro_rules! names {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase")]
-        pub enum $name { $($variant),+ }
-    };
-}
+use crate::request::wire::names;
 
 names!(
     /// `lines[].status`.

@@ -27,6 +27,9 @@ macro_rules! names {
     };
 }
 
+/// Shared with the result types, so every vocabulary is declared alike.
+pub(crate) use names;
+
 names!(RoundingMode {
     HalfUp,
     HalfEven,

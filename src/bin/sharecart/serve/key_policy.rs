@@ -51,9 +51,8 @@ impl KeyPolicy {
             return Ok(Cow::Borrowed(text));
         }
         members.push((Cow::Borrowed("options"), Value::Object(options)));
-        let mut out = String::with_capacity(text.len() + 160);
-        write_value(&Value::Object(members), &mut out);
-        Ok(Cow::Owned(out))
+        // The library's own writer: numbers keep their source text.
+        Ok(Cow::Owned(json::write(&Value::Object(members))))
     }
 
     fn rewrite_options(
@@ -99,45 +98,6 @@ impl KeyPolicy {
 fn take_member<'a>(members: &mut Vec<(Cow<'a, str>, Value<'a>)>, key: &str) -> Option<Value<'a>> {
     let index = members.iter().position(|(k, _)| k == key)?;
     Some(members.remove(index).1)
-}
-
-/// Compact JSON of a value the library's reader produced: numbers as their
-/// source text, strings escaped by serde_json (which the reader reads back
-/// to the same string).
-fn write_value(value: &Value, out: &mut String) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(n),
-        Value::String(s) => write_string(s, out),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_value(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(members) => {
-            out.push('{');
-            for (i, (key, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_value(item, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
-fn write_string(s: &str, out: &mut String) {
-    // Serializing a &str cannot fail.
-    out.push_str(&serde_json::to_string(s).unwrap_or_default());
 }
 
 #[cfg(test)]
