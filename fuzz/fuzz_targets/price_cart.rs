@@ -7,9 +7,11 @@
 use libfuzzer_sys::fuzz_target;
 
 fn fen(value: &serde_json::Value) -> i64 {
-    let text = value.as_str().expect("amounts are strings");
-    let (whole, fraction) = text.split_once('.').expect("two decimals");
-    whole.parse::<i64>().expect("digits") * 100 + fraction.parse::<i64>().expect("digits")
+    value
+        .as_str()
+        .and_then(sharecart::Money::from_result_text)
+        .expect("amounts are written with two decimals")
+        .fen()
 }
 
 fuzz_target!(|data: &[u8]| {
