@@ -11,7 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn corpus(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("the fuzz corpus is committed")
         .map(|entry| entry.expect("readable entry").path())
@@ -22,7 +24,11 @@ fn corpus(target: &str) -> Vec<PathBuf> {
 
 fn typed(error: &sharecart::Error) -> Result<(), String> {
     if error.message.is_empty() {
-        Err(format!("{} at {:?} has no message", error.code.as_str(), error.path))
+        Err(format!(
+            "{} at {:?} has no message",
+            error.code.as_str(),
+            error.path
+        ))
     } else {
         Ok(())
     }
@@ -60,9 +66,18 @@ fn every_pricing_input_of_the_corpus_prices_or_is_refused_with_a_typed_error() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    println!("price_cart corpus: {} files, {priced} priced, {refused} refused", files.len());
-    assert!(priced > 0 && refused > 0, "the corpus exercises both outcomes");
-    assert!(sharecart::price_cart_json(r#"{"now":0}"#).is_ok(), "the engine still works");
+    println!(
+        "price_cart corpus: {} files, {priced} priced, {refused} refused",
+        files.len()
+    );
+    assert!(
+        priced > 0 && refused > 0,
+        "the corpus exercises both outcomes"
+    );
+    assert!(
+        sharecart::price_cart_json(r#"{"now":0}"#).is_ok(),
+        "the engine still works"
+    );
 }
 
 #[test]
@@ -79,8 +94,14 @@ fn every_share_code_input_of_the_corpus_decodes_alike_through_both_twins() {
         let wrapped = serde_json::json!({ "input": text }).to_string();
         let json_outcome = decode_share_code_json(&wrapped);
         let (a, b) = (
-            typed_outcome.as_ref().map(|_| ()).map_err(|e| (e.code, e.path.clone())),
-            json_outcome.as_ref().map(|_| ()).map_err(|e| (e.code, e.path.clone())),
+            typed_outcome
+                .as_ref()
+                .map(|_| ())
+                .map_err(|e| (e.code, e.path.clone())),
+            json_outcome
+                .as_ref()
+                .map(|_| ())
+                .map_err(|e| (e.code, e.path.clone())),
         );
         if a != b {
             failures.push(format!("{}: typed {a:?}, JSON {b:?}", path.display()));

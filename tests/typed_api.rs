@@ -23,7 +23,10 @@ fn typed_outcome(entry: &str, request: &PricingRequest) -> common::Outcome {
         _ => {
             let plain = sharecart::price_cart(request);
             let with_defaults = sharecart::price_cart_with(request, &PricingOptions::default());
-            assert_eq!(plain, with_defaults, "price_cart and price_cart_with(default) differ");
+            assert_eq!(
+                plain, with_defaults,
+                "price_cart and price_cart_with(default) differ"
+            );
             plain.map(|r| text(serde_json::to_string(&r))).map_err(wrap)
         }
     }
@@ -49,7 +52,10 @@ fn holds_everything(original: &Value, typed: &Value) -> bool {
             .all(|(key, value)| typed.get(key).is_some_and(|t| holds_everything(value, t))),
         (Value::Array(items), Value::Array(typed_items)) => {
             items.len() == typed_items.len()
-                && items.iter().zip(typed_items).all(|(a, b)| holds_everything(a, b))
+                && items
+                    .iter()
+                    .zip(typed_items)
+                    .all(|(a, b)| holds_everything(a, b))
         }
         (a, b) => a == b,
     }
@@ -83,5 +89,8 @@ fn the_typed_api_prices_every_representable_vector_as_the_text_path_does() {
     println!("typed API: {judged} vectors judged, {priced} of them priced");
     // Nearly every priced vector is representable; the floor catches a
     // struct that silently stops holding a field.
-    assert!(priced >= 80, "only {priced} priced vectors were representable");
+    assert!(
+        priced >= 80,
+        "only {priced} priced vectors were representable"
+    );
 }

@@ -2,7 +2,7 @@
 //! application of one stacking combination in stage order.
 
 use super::allocation::allocate;
-use super::promotion::scope_matches;
+use super::scope::scope_matches;
 use crate::money::Money;
 use crate::request::model::*;
 use crate::result::CouponReason;

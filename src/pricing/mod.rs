@@ -5,6 +5,7 @@ mod allocation;
 mod coupon;
 mod manual;
 mod promotion;
+mod scope;
 mod search;
 mod shipping;
 mod unit_price;

@@ -2,25 +2,10 @@
 //! the 凑单 hint.
 
 use super::allocation::allocate;
+use super::scope::scope_matches;
 use crate::money::{Money, Rounding};
 use crate::request::model::*;
 use crate::result::PromotionReason;
-
-/// SPEC 3 scope match. The scope's lists are sorted sets (validation), so
-/// each test is a binary search.
-pub fn scope_matches(scope: &Scope, line: &Line, shop_id: &str) -> bool {
-    let has = |set: &[String], id: &str| set.binary_search_by(|s| s.as_str().cmp(id)).is_ok();
-    let shop_ok = scope.shop_ids.is_empty() || has(&scope.shop_ids, shop_id);
-    let item_filter_given = !scope.sku_ids.is_empty() || !scope.category_ids.is_empty();
-    let item_ok = !item_filter_given
-        || has(&scope.sku_ids, &line.sku_id)
-        || line
-            .category_ids
-            .iter()
-            .any(|c| has(&scope.category_ids, c));
-    let excluded = has(&scope.exclude_sku_ids, &line.sku_id);
-    shop_ok && item_ok && !excluded
-}
 
 /// The promotion each line joins (`None`: none), and why the buyer's
 /// explicit pick was refused, when it was.

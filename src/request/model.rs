@@ -63,6 +63,8 @@ pub struct Line {
     pub sku_id: String,
     pub shop: usize,
     pub category_ids: Vec<String>,
+    /// `category_ids` as the cart's category keys (see `categories.rs`).
+    pub category_keys: Vec<CategoryKey>,
     pub list_price: Money,
     pub quantity: u32,
     pub selected: bool,
@@ -119,8 +121,15 @@ pub struct Scope {
     pub shop_ids: Vec<String>,
     pub sku_ids: Vec<String>,
     pub category_ids: Vec<String>,
+    /// The keys of those `category_ids` that some line of the cart has,
+    /// sorted; the others can match no line.
+    pub category_keys: Vec<CategoryKey>,
     pub exclude_sku_ids: Vec<String>,
 }
+
+/// A category id of the cart's lines as a small number: scopes compare
+/// numbers, so a check costs no string comparison (SPEC 1.1 bounded work).
+pub type CategoryKey = u32;
 
 #[derive(Debug, Clone)]
 pub struct Promotion {

@@ -44,7 +44,7 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
         SelectionPolicy::ForceBest => Selection::Best,
     };
     let commission = read_commission(&root)?;
-    Ok(Cart {
+    let mut cart = Cart {
         now,
         rounding,
         user,
@@ -54,7 +54,9 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
         coupons,
         selection,
         commission,
-    })
+    };
+    super::categories::index(&mut cart);
+    Ok(cart)
 }
 
 /// Reads every entry of an optional array with `read`.
@@ -114,6 +116,7 @@ fn read_scope(obj: &Object) -> Result<Scope, Error> {
         shop_ids: id_set(&scope, "shopIds")?,
         sku_ids: id_set(&scope, "skuIds")?,
         category_ids: id_set(&scope, "categoryIds")?,
+        category_keys: Vec::new(),
         exclude_sku_ids: id_set(&scope, "excludeSkuIds")?,
     })
 }
@@ -195,6 +198,7 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
             sku_id,
             shop,
             category_ids,
+            category_keys: Vec::new(),
             list_price,
             quantity,
             selected,

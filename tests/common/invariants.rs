@@ -39,8 +39,16 @@ pub fn check(request: &Value, result: &Value) -> Result<(), String> {
     if let Some(commission) = result.get("commission") {
         check_commission(commission, &priced)?;
     }
-    same("one result line per request line", list(&result["lines"]).len() as i64, list(&request["lines"]).len() as i64)?;
-    same("one result coupon per request coupon", list(&result["coupons"]).len() as i64, list(&request["coupons"]).len() as i64)
+    same(
+        "one result line per request line",
+        list(&result["lines"]).len() as i64,
+        list(&request["lines"]).len() as i64,
+    )?;
+    same(
+        "one result coupon per request coupon",
+        list(&result["coupons"]).len() as i64,
+        list(&request["coupons"]).len() as i64,
+    )
 }
 
 fn check_totals(result: &Value, priced: &[&Value]) -> Result<(), String> {
@@ -51,17 +59,35 @@ fn check_totals(result: &Value, priced: &[&Value]) -> Result<(), String> {
         .map(|s| fen(&s["shippingFee"]) - fen(&s["shippingDiscount"]))
         .sum();
     let paid: i64 = priced.iter().map(|l| fen(&l["paid"])).sum();
-    same("payable = Σ paid + Σ net shipping", payable, paid + shipping_net)?;
+    same(
+        "payable = Σ paid + Σ net shipping",
+        payable,
+        paid + shipping_net,
+    )?;
     same(
         "savings = list + shipping fee − payable",
         fen(&totals["savings"]),
         fen(&totals["listAmount"]) + fen(&totals["shippingFee"]) - payable,
     )?;
-    let promotions: i64 = list(&result["promotions"]).iter().map(|p| fen(&p["discount"])).sum();
-    same("promotion discount", fen(&totals["promotionDiscount"]), promotions)?;
+    let promotions: i64 = list(&result["promotions"])
+        .iter()
+        .map(|p| fen(&p["discount"]))
+        .sum();
+    same(
+        "promotion discount",
+        fen(&totals["promotionDiscount"]),
+        promotions,
+    )?;
     let shipping: i64 = shops.iter().map(|s| fen(&s["shippingDiscount"])).sum();
-    same("shipping discount", fen(&totals["shippingDiscount"]), shipping)?;
-    match shops.iter().find(|s| fen(&s["shippingDiscount"]) > fen(&s["shippingFee"])) {
+    same(
+        "shipping discount",
+        fen(&totals["shippingDiscount"]),
+        shipping,
+    )?;
+    match shops
+        .iter()
+        .find(|s| fen(&s["shippingDiscount"]) > fen(&s["shippingFee"]))
+    {
         Some(shop) => Err(format!("shipping discount above the fee: {shop}")),
         None => Ok(()),
     }
@@ -71,8 +97,15 @@ fn check_line(line: &Value) -> Result<(), String> {
     if fen(&line["paid"]) < 0 {
         return Err(format!("negative paid: {line}"));
     }
-    let allocations: i64 = list(&line["couponAllocations"]).iter().map(|a| fen(&a["amount"])).sum();
-    same("allocations = coupon discount", allocations, fen(&line["couponDiscount"]))?;
+    let allocations: i64 = list(&line["couponAllocations"])
+        .iter()
+        .map(|a| fen(&a["amount"]))
+        .sum();
+    same(
+        "allocations = coupon discount",
+        allocations,
+        fen(&line["couponDiscount"]),
+    )?;
     same(
         "paid = base − promotion − coupon",
         fen(&line["paid"]),
@@ -109,14 +142,25 @@ fn check_coupons(request: &Value, result: &Value, priced: &[&Value]) -> Result<(
         .map(|c| fen(&c["discount"]))
         .sum();
     let on_lines: i64 = priced.iter().map(|l| fen(&l["couponDiscount"])).sum();
-    same("coupon discount = applied goods coupons", fen(&result["totals"]["couponDiscount"]), applied_goods)?;
-    same("coupon discount = Σ lines", fen(&result["totals"]["couponDiscount"]), on_lines)
+    same(
+        "coupon discount = applied goods coupons",
+        fen(&result["totals"]["couponDiscount"]),
+        applied_goods,
+    )?;
+    same(
+        "coupon discount = Σ lines",
+        fen(&result["totals"]["couponDiscount"]),
+        on_lines,
+    )
 }
 
 fn check_commission(commission: &Value, priced: &[&Value]) -> Result<(), String> {
     let parts = fen(&commission["platformFee"])
         + fen(&commission["operator"])
-        + list(&commission["beneficiaries"]).iter().map(|b| fen(&b["amount"])).sum::<i64>();
+        + list(&commission["beneficiaries"])
+            .iter()
+            .map(|b| fen(&b["amount"]))
+            .sum::<i64>();
     same("commission parts = gross", parts, fen(&commission["gross"]))?;
     let paid: i64 = priced.iter().map(|l| fen(&l["paid"])).sum();
     same("commission base = Σ paid", fen(&commission["base"]), paid)

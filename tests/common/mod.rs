@@ -7,6 +7,8 @@ pub mod budget;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod carts;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod hostile;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod invariants;
 #[cfg(target_arch = "wasm32")]
 pub mod vector_list;

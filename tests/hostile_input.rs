@@ -1,0 +1,126 @@
+//! SPEC 1.1 "Bounded work": every hostile request of `common::hostile`
+//! prices (or is refused) with its exact outcome, and the memory the call
+//! allocates stays within a small multiple of its text. Time is measured
+//! by `benches/hostile.rs`, not asserted here.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// Counts live bytes and their peak, so a test can read what one call took.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Tests run on several threads; the measured calls take turns.
+static MEASURING: Mutex<()> = Mutex::new(());
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let grown = new_size - layout.size();
+            let live = LIVE.fetch_add(grown, Ordering::Relaxed) + grown;
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Prices `text`, returning the outcome and the peak bytes the call added.
+fn price_measured(text: &str) -> (Result<String, sharecart::Error>, usize) {
+    let _turn = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let outcome = sharecart::price_cart_json(text);
+    (outcome, PEAK.load(Ordering::Relaxed) - before)
+}
+
+fn payable(result: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(result).expect("JSON result");
+    value["totals"]["payable"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The payable each case must come to: an unknown member `x` changes no
+/// figure; the scopes match no selected line, so the 450 selected lines ×
+/// ¥10.00 pay in full.
+fn expected_payable(name: &str) -> &'static str {
+    match name {
+        "maximal-scopes" => "4500.00",
+        _ => "0.00",
+    }
+}
+
+/// Allocation is held to this many bytes per byte of request text: the
+/// parsed document (a value is 32 bytes natively, 16 in wasm) of a text
+/// whose every second byte opens a value, with the slack of vector growth
+/// (measured: 16.0× for 4 MiB of `0,`; wasm halves it).
+const BYTES_PER_TEXT_BYTE: usize = 17;
+
+#[test]
+fn every_hostile_request_prices_exactly_within_its_memory_bound() {
+    let cases = common::hostile::cases();
+    assert_eq!(cases.len(), 9);
+    for case in cases {
+        assert!(
+            case.text.len() <= sharecart::MAX_REQUEST_BYTES,
+            "{}",
+            case.name
+        );
+        let (outcome, peak) = price_measured(&case.text);
+        let result =
+            outcome.unwrap_or_else(|e| panic!("{}: {} at {}", case.name, e.code.as_str(), e.path));
+        assert_eq!(
+            payable(&result),
+            expected_payable(case.name),
+            "{}",
+            case.name
+        );
+        let bound = BYTES_PER_TEXT_BYTE * case.text.len();
+        assert!(
+            peak <= bound,
+            "{}: {peak} bytes allocated for {} bytes of text (bound {bound})",
+            case.name,
+            case.text.len()
+        );
+        println!(
+            "{:24} {:>9} B text {:>11} B peak ({:.1}×)",
+            case.name,
+            case.text.len(),
+            peak,
+            peak as f64 / case.text.len() as f64
+        );
+    }
+}
+
+#[test]
+fn a_top_level_array_of_zeros_is_refused_after_reading_and_the_engine_still_works() {
+    let text = format!("[{}]", vec!["0"; 2_000_000].join(","));
+    let (outcome, _) = price_measured(&text);
+    let error = outcome.expect_err("a request is an object");
+    assert_eq!(
+        (error.code.as_str(), error.path.as_str()),
+        ("invalidType", "")
+    );
+    assert!(sharecart::price_cart_json(r#"{"now":0}"#).is_ok());
+}
