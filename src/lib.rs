@@ -11,6 +11,11 @@
 //! ```
 
 #![warn(missing_docs)]
+// A panic in wasm kills the instance for every later call (SPEC 10).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod commission;
 mod money;
