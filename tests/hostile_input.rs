@@ -69,9 +69,7 @@ const BYTES_PER_TEXT_BYTE: usize = 17;
 
 #[test]
 fn every_hostile_request_prices_exactly_within_its_memory_bound() {
-    let cases = common::hostile::cases();
-    assert_eq!(cases.len(), 9);
-    for case in cases {
+    for case in common::hostile::cases() {
         assert!(
             case.text.len() <= sharecart::MAX_REQUEST_BYTES,
             "{}",
