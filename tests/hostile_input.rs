@@ -61,6 +61,30 @@ fn payable(result: &str) -> String {
         .to_string()
 }
 
+/// The paths of the result's warnings (SPEC 1.2).
+fn warnings(result: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(result).expect("JSON result");
+    value["warnings"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|w| w["path"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The unknown member `x` is one warning (its content is not examined);
+/// 100,000 unknown keys are the first 100 of them; the maximal scopes
+/// have none.
+fn expected_warnings(name: &str) -> Vec<String> {
+    match name {
+        "maximal-scopes" => Vec::new(),
+        "unknown-keys-100000" => (0..100).map(|i| format!("k{i}")).collect(),
+        _ => vec!["x".to_string()],
+    }
+}
+
 /// The payable each case must come to: an unknown member `x` changes no
 /// figure; the scopes match no selected line, so the 450 selected lines ×
 /// ¥10.00 pay in full.
@@ -80,7 +104,7 @@ const BYTES_PER_TEXT_BYTE: usize = 17;
 #[test]
 fn every_hostile_request_prices_exactly_within_its_memory_bound() {
     let cases = common::hostile::cases();
-    assert_eq!(cases.len(), 9);
+    assert_eq!(cases.len(), 10);
     for case in cases {
         assert!(
             case.text.len() <= sharecart::MAX_REQUEST_BYTES,
@@ -96,6 +120,8 @@ fn every_hostile_request_prices_exactly_within_its_memory_bound() {
             "{}",
             case.name
         );
+        let warnings = warnings(&result);
+        assert_eq!(warnings, expected_warnings(case.name), "{}", case.name);
         let bound = BYTES_PER_TEXT_BYTE * case.text.len();
         assert!(
             peak <= bound,

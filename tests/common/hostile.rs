@@ -40,6 +40,13 @@ fn many_keys(count: usize) -> String {
     format!(r#"{{"now":0,"x":{{{}}}}}"#, members.join(","))
 }
 
+/// SPEC 1.2: 100,000 keys the request does not have, at its top level;
+/// the result lists the first 100 as warnings.
+fn many_unknown_keys(count: usize) -> String {
+    let members: Vec<String> = (0..count).map(|i| format!("\"k{i}\":0")).collect();
+    format!(r#"{{"now":0,{}}}"#, members.join(","))
+}
+
 fn id_list(prefix: &str, count: usize) -> String {
     let ids: Vec<String> = (0..count).map(|i| format!("\"{prefix}{i}\"")).collect();
     format!("[{}]", ids.join(","))
@@ -105,6 +112,10 @@ pub fn cases() -> Vec<Case> {
         Case {
             name: "keys-100000",
             text: many_keys(100_000),
+        },
+        Case {
+            name: "unknown-keys-100000",
+            text: many_unknown_keys(100_000),
         },
         Case {
             name: "empty-objects-4mib",
