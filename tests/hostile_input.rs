@@ -62,7 +62,7 @@ fn payable(result: &str) -> String {
 }
 
 /// The paths of the result's warnings (SPEC 1.2).
-fn warnings(result: &str) -> Vec<String> {
+fn warning_paths(result: &str) -> Vec<String> {
     let value: serde_json::Value = serde_json::from_str(result).expect("JSON result");
     value["warnings"]
         .as_array()
@@ -72,27 +72,6 @@ fn warnings(result: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// The unknown member `x` is one warning (its content is not examined);
-/// 100,000 unknown keys are the first 100 of them; the maximal scopes
-/// have none.
-fn expected_warnings(name: &str) -> Vec<String> {
-    match name {
-        "maximal-scopes" => Vec::new(),
-        "unknown-keys-100000" => (0..100).map(|i| format!("k{i}")).collect(),
-        _ => vec!["x".to_string()],
-    }
-}
-
-/// The payable each case must come to: an unknown member `x` changes no
-/// figure; the scopes match no selected line, so the 450 selected lines ×
-/// ¥10.00 pay in full.
-fn expected_payable(name: &str) -> &'static str {
-    match name {
-        "maximal-scopes" => "4500.00",
-        _ => "0.00",
-    }
 }
 
 /// Allocation is held to this many bytes per byte of request text: the
@@ -116,12 +95,16 @@ fn every_hostile_request_prices_exactly_within_its_memory_bound() {
             outcome.unwrap_or_else(|e| panic!("{}: {} at {}", case.name, e.code.as_str(), e.path));
         assert_eq!(
             payable(&result),
-            expected_payable(case.name),
+            common::hostile::expected_payable(case.name),
             "{}",
             case.name
         );
-        let warnings = warnings(&result);
-        assert_eq!(warnings, expected_warnings(case.name), "{}", case.name);
+        assert_eq!(
+            warning_paths(&result),
+            common::hostile::expected_warnings(case.name),
+            "{}",
+            case.name
+        );
         let bound = BYTES_PER_TEXT_BYTE * case.text.len();
         assert!(
             peak <= bound,
