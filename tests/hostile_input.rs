@@ -16,8 +16,14 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
-/// Tests run on several threads; the measured calls take turns.
+/// Tests run on several threads and the counters are global: each test
+/// holds its turn from start to end, so no other test's allocations (the
+/// texts it builds) land in a measurement.
 static MEASURING: Mutex<()> = Mutex::new(());
+
+fn my_turn() -> std::sync::MutexGuard<'static, ()> {
+    MEASURING.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
@@ -45,8 +51,8 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// Prices `text`, returning the outcome and the peak bytes the call added.
+/// Callers hold `my_turn()`.
 fn price_measured(text: &str) -> (Result<String, sharecart::Error>, usize) {
-    let _turn = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let outcome = sharecart::price_cart_json(text);
@@ -82,6 +88,7 @@ const BYTES_PER_TEXT_BYTE: usize = 17;
 
 #[test]
 fn every_hostile_request_prices_exactly_within_its_memory_bound() {
+    let _turn = my_turn();
     let cases = common::hostile::cases();
     assert_eq!(cases.len(), 9);
     for case in cases {
@@ -124,6 +131,7 @@ fn every_hostile_request_prices_exactly_within_its_memory_bound() {
 
 #[test]
 fn a_top_level_array_of_zeros_is_refused_after_reading_and_the_engine_still_works() {
+    let _turn = my_turn();
     let text = format!("[{}]", vec!["0"; 2_000_000].join(","));
     let (outcome, _) = price_measured(&text);
     let error = outcome.expect_err("a request is an object");
@@ -140,6 +148,7 @@ fn a_top_level_array_of_zeros_is_refused_after_reading_and_the_engine_still_work
 /// wasm test runs them, and this one would only add to that.)
 #[test]
 fn a_hundred_thousand_unknown_keys_give_the_first_hundred_warnings() {
+    let _turn = my_turn();
     let members: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\":0")).collect();
     let text = format!(r#"{{"now":0,{}}}"#, members.join(","));
     drop(members);
