@@ -112,13 +112,19 @@ pub use share_code::{
     DecodeOptions, DecodedShare, EncodeOptions, Page, ShareFields,
 };
 
+// `strict` (SPEC 1.2) is applied last, once the request is otherwise
+// valid: a request with a fault gets that fault, whatever its warnings.
+
 fn price_value(value: &json::Value, options: &PricingOptions) -> Result<PricingResult, Error> {
     let cart = request::validate(value, SelectionPolicy::Read)?;
+    request::strict_error(cart.strict, &cart.warnings)?;
     Ok(pricing::price(&cart, options))
 }
 
 fn preview_value(value: &json::Value, options: &PricingOptions) -> Result<SharePreview, Error> {
     let cart = request::validate(value, SelectionPolicy::ForceBest)?;
+    preview::check_one_selected_line(&cart)?;
+    request::strict_error(cart.strict, &cart.warnings)?;
     preview::preview(&cart, options)
 }
 

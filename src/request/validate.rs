@@ -45,6 +45,7 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
         SelectionPolicy::ForceBest => Selection::Best(Constraints::default()),
     };
     let commission = read_commission(&root)?;
+    let strict = root.boolean("strict")?.unwrap_or(false);
     let mut cart = Cart {
         now,
         rounding,
@@ -55,6 +56,11 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
         coupons,
         selection,
         commission,
+        strict,
+        // Only a request that validates has warnings (SPEC 1.2): they are
+        // listed in a result, and under `strict` the first is the error
+        // only when there is no other.
+        warnings: super::warnings::collect(value, policy),
     };
     super::categories::index(&mut cart);
     Ok(cart)
