@@ -4,7 +4,8 @@
 //
 //   1. cargo build --release --target wasm32-unknown-unknown --lib (stable);
 //   2. wasm-bindgen --target web into target/npm/bindgen/;
-//   3. wasm-opt -Oz (scripts/optimize-wasm.mjs) → sharecart_bg.wasm;
+//   3. wasm-opt -Oz (scripts/optimize-wasm.mjs) → sharecart_bg.wasm, its
+//      size printed and checked against scripts/wasm-size-budget.json;
 //   4. the entries, each made of wasm-bindgen's glue turned into a
 //      createBinding() factory (scripts/miniprogram/glue.mjs) plus the
 //      engine runtime (scripts/package/runtime.js):
@@ -76,7 +77,7 @@ run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenDir, '--out-name', '
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 copyFileSync(join(bindgenDir, 'sharecart_bg.wasm'), join(stage, 'sharecart_bg.wasm'));
-run('node', [join(root, 'scripts', 'optimize-wasm.mjs'), join(stage, 'sharecart_bg.wasm')]);
+run('node', [join(root, 'scripts', 'optimize-wasm.mjs'), '--budget=web', join(stage, 'sharecart_bg.wasm')]);
 
 // ---- 4. the entries ----------------------------------------------------------------
 const glue = readFileSync(join(bindgenDir, 'sharecart.js'), 'utf8');
