@@ -16,6 +16,7 @@ mod commission;
 mod money;
 mod preview;
 mod pricing;
+mod sort;
 // The wire types of SPEC 1 (request), 7a (result) and 8 (error) are public
 // through the re-exports below; their fields are documented by those SPEC
 // sections (and in TypeScript by the generated declarations), not yet field

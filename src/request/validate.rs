@@ -125,7 +125,7 @@ fn read_scope(obj: &Object) -> Result<Scope, Error> {
 /// per id instead of a scan (SPEC 1.1 bounded work).
 fn id_set(scope: &Object, key: &str) -> Result<Vec<String>, Error> {
     let mut ids = id_list(scope, key, MAX_SCOPE_IDS)?;
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     Ok(ids)
 }
