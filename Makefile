@@ -83,12 +83,12 @@ tool-java:
 # pkg/web: ES module for browsers and bundlers; pkg/node: CommonJS for Node;
 # pkg/npm: the npm package folder without its mini-program part
 # (scripts/package/build-npm.mjs, docs/npm.md).
-pkg: tool-rust tool-wasm-bindgen tool-node
+pkg: tool-rust tool-nightly tool-wasm-bindgen tool-node
 	node scripts/package/build-npm.mjs --no-miniprogram --no-pack
 
 # The npm package, pkg/sharecart-<version>.tgz: web, Node and the
 # mini-program build (SPEC 10, 11).
-npm: miniprogram tool-rust tool-wasm-bindgen tool-node
+npm: miniprogram tool-rust tool-nightly tool-wasm-bindgen tool-node
 	node scripts/package/build-npm.mjs
 
 # pkg/wasi/sharecart.wasi.wasm: the CLI for WASI runtimes (wasmtime,

@@ -95,7 +95,7 @@ const brotli = (bytes) => brotliCompressSync(bytes, {
 delete env.CARGO_ENCODED_RUSTFLAGS;
 run('cargo', [`+${NIGHTLY}`, 'build', '-Zbuild-std=std,panic_abort', '--target', 'wasm32-unknown-unknown',
   '--release', '--lib'], {
-  env: { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: '-Ctarget-cpu=mvp' },
+  env: { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: '-Ctarget-cpu=mvp -Zunstable-options -Cpanic=immediate-abort' },
 });
 
 // ---- 2. wasm-bindgen -----------------------------------------------------------

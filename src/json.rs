@@ -190,7 +190,7 @@ impl<'a> Parser<'a> {
             }
             let key = self.string()?;
             if seen.repeats(&members, &key) {
-                return Err(self.fail(&format!("repeated key {key:?}")));
+                return Err(self.fail(&format!("repeated key {}", quoted(&key))));
             }
             self.skip_whitespace();
             if self.peek() != Some(b':') {
@@ -399,6 +399,15 @@ fn write_into(value: &Value, out: &mut String) {
             out.push('}');
         }
     }
+}
+
+/// `text` as a JSON string literal, for error messages: the same quoting
+/// as `{:?}` for ordinary text, without pulling `core::fmt`'s Debug
+/// escaping and Unicode tables into the .wasm (issue 16).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_string(text, &mut out);
+    out
 }
 
 fn write_string(s: &str, out: &mut String) {

@@ -96,7 +96,7 @@ fn unique(
         Err(Error::new(
             ErrorCode::DuplicateId,
             path(),
-            format!("id {id:?} appears twice"),
+            format!("id {} appears twice", crate::json::quoted(id)),
         ))
     }
 }
@@ -170,14 +170,18 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
             Error::new(
                 ErrorCode::UnknownShop,
                 line.at("shopId"),
-                format!("shop {shop_id:?} is not in shops"),
+                format!("shop {} is not in shops", crate::json::quoted(&shop_id)),
             )
         })?;
         if !seen_skus.insert((shop, sku_id.clone())) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 line.at("skuId"),
-                format!("shop {shop_id:?} already has a line for sku {sku_id:?}"),
+                format!(
+                    "shop {} already has a line for sku {}",
+                    crate::json::quoted(&shop_id),
+                    crate::json::quoted(&sku_id)
+                ),
             ));
         }
         let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
@@ -510,7 +514,7 @@ fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error>
             Error::new(
                 ErrorCode::UnknownCoupon,
                 index(&path, k),
-                format!("coupon {id:?} is not in coupons"),
+                format!("coupon {} is not in coupons", crate::json::quoted(&id)),
             )
         })?;
         unique(&mut seen, &id, || index(&path, k))?;
