@@ -87,7 +87,9 @@ mod tests {
         let mut state = seed;
         (0..len)
             .map(|_| {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 (state >> 33) % modulo
             })
             .collect()
@@ -98,7 +100,8 @@ mod tests {
         for len in [0, 1, 2, 3, 7, 8, 9, 31, 64, 100, 500, 1000] {
             for (seed, modulo) in [(1, 3), (2, 50), (3, 1_000_000)] {
                 // (value, original position): equal values must keep their order.
-                let mut mine: Vec<(u64, usize)> = numbers(seed, len, modulo).into_iter().zip(0..).collect();
+                let mut mine: Vec<(u64, usize)> =
+                    numbers(seed, len, modulo).into_iter().zip(0..).collect();
                 let mut want = mine.clone();
                 want.sort_by(|a, b| b.0.cmp(&a.0));
                 sort_by(&mut mine, |a, b| b.0.cmp(&a.0));
