@@ -21,6 +21,7 @@ mod commission;
 mod money;
 mod preview;
 mod pricing;
+mod sort;
 mod vocabulary;
 // The wire types of SPEC 1 (request), 7a (result) and 8 (error) are public
 // through the re-exports below; their fields are documented by those SPEC
