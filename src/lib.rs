@@ -17,7 +17,6 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-mod commission;
 mod money;
 mod preview;
 mod pricing;
@@ -51,7 +50,7 @@ use request::SelectionPolicy;
 
 /// `{version, spec}` of this build.
 pub fn engine_info() -> EngineInfo {
-    pricing::engine_info()
+    EngineInfo::current()
 }
 
 /// `engine_info()` as compact JSON text, as the CLI prints it.

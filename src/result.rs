@@ -67,6 +67,16 @@ pub struct EngineInfo {
 }
 }
 
+impl EngineInfo {
+    /// This build: the crate's version and the SPEC version it implements.
+    pub fn current() -> EngineInfo {
+        EngineInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            spec: 2,
+        }
+    }
+}
+
 wire! {
 /// Promotions and coupons of kinds (or stages) this engine does not know
 /// (SPEC 3, 4, 7a): a newer engine may price the cart differently.

@@ -138,6 +138,17 @@ impl<'a> CouponBoard<'a> {
 
     /// Applies a combination in stage order (shop, platform, shipping; request
     /// order within a stage). `None` when some coupon cannot apply at its turn.
+    /// No coupon applied: the cart after promotions, every fee paid.
+    pub fn nothing_applied(&self) -> Application {
+        let goods: Money = self.after_promotion.iter().copied().sum();
+        Application {
+            applied: Vec::new(),
+            paid: self.after_promotion.clone(),
+            shipping_discount: vec![Money::ZERO; self.fees.len()],
+            payable: goods + self.fees.iter().copied().sum::<Money>(),
+        }
+    }
+
     pub fn apply(&self, combination: &[usize]) -> Option<Application> {
         let mut order: Vec<usize> = combination.to_vec();
         crate::sort::sort_by_key(&mut order, |&c| (stage_rank(self.cart.coupons[c].stage), c));

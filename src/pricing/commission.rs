@@ -1,7 +1,7 @@
 //! SPEC 7: two-level commission (二级分佣) per line and in total.
 
 use crate::money::{Money, Rounding};
-use crate::request::model::{CommissionPolicy, Role};
+use crate::request::model::{Cart, CommissionPolicy, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineSplit {
@@ -10,6 +10,20 @@ pub struct LineSplit {
     pub platform_fee: Money,
     pub beneficiaries: Vec<Money>,
     pub operator: Money,
+}
+
+/// Each selected line's split of what it paid (`None` without a policy or
+/// for an unselected line).
+pub fn split_lines(cart: &Cart, paid: &[Money]) -> Vec<Option<LineSplit>> {
+    cart.lines
+        .iter()
+        .zip(paid)
+        .map(|(line, &paid)| {
+            let policy = cart.commission.as_ref()?;
+            line.selected
+                .then(|| split_line(paid, &line.commission_rate, policy, cart.rounding))
+        })
+        .collect()
 }
 
 /// `commission.buyerId == sharer id` — reported whatever the policy.
