@@ -43,13 +43,16 @@ let engine = null;
 let qr = null;
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+// A UI string for markup: escaped like any other text, since its slots can
+// hold request or result data (ids, stages of a coupon from a newer server).
+const tx = (key, vars) => esc(t(key, vars));
 
 // A figure the engine computed: `src` names the result (price, preview,
 // decode), `path` the field. The ¥ sign and minus come from CSS, so the
 // element's text is exactly the engine's string.
-const fig = (src, path, value, cls = 'amt') => `<span class="${cls}" data-fig="${src}:${path}">${esc(value)}</span>`;
-const req = (path, value, cls = 'amt') => `<span class="${cls}" data-req="${path}">${esc(value)}</span>`;
-const cat = (sku, path, value, cls = 'amt') => `<span class="${cls}" data-cat="${sku}:${path}">${esc(value)}</span>`;
+const fig = (src, path, value, cls = 'amt') => `<span class="${esc(cls)}" data-fig="${esc(`${src}:${path}`)}">${esc(value)}</span>`;
+const req = (path, value, cls = 'amt') => `<span class="${esc(cls)}" data-req="${esc(path)}">${esc(value)}</span>`;
+const cat = (sku, path, value, cls = 'amt') => `<span class="${esc(cls)}" data-cat="${esc(`${sku}:${path}`)}">${esc(value)}</span>`;
 const isZero = (amount) => /^0+(\.0+)?$/.test(amount);
 
 // ---- the request -----------------------------------------------------------
@@ -164,7 +167,7 @@ function freeShip(shop) {
 }
 
 function shopBadge(shop) {
-  return shop.selfOperated ? `<em class="badge-self">${t('selfOperated')}</em>` : `<em class="badge-pop">${t('pop')}</em>`;
+  return shop.selfOperated ? `<em class="badge-self">${tx('selfOperated')}</em>` : `<em class="badge-pop">${tx('pop')}</em>`;
 }
 
 const KIND_ORDER = { flashSale: 0, newUser: 1, plus: 2, member: 3 };
@@ -172,7 +175,7 @@ function specialBadges(p) {
   return p.specialPrices
     .map((sp, k) => ({ sp, k }))
     .sort((a, b) => KIND_ORDER[a.sp.kind] - KIND_ORDER[b.sp.kind])
-    .map(({ sp, k }) => `<span class="sp kind-${sp.kind}"><b>${t('kind_' + sp.kind)}</b>${cat(p.skuId, `specialPrices[${k}].price`, sp.price)}${sp.limit ? `<small>${t('limitEach', { n: sp.limit })}</small>` : ''}</span>`)
+    .map(({ sp, k }) => `<span class="sp kind-${esc(sp.kind)}"><b>${tx('kind_' + sp.kind)}</b>${cat(p.skuId, `specialPrices[${k}].price`, sp.price)}${sp.limit ? `<small>${tx('limitEach', { n: sp.limit })}</small>` : ''}</span>`)
     .join('');
 }
 
@@ -182,14 +185,14 @@ function renderCatalog() {
     html.push(`<h2 class="shop-title">${shopBadge(shop)} ${esc(pick(shop.name))} <small>${freeShip(shop)}</small></h2><div class="grid">`);
     for (const p of PRODUCTS.filter((x) => x.shopId === shop.id)) {
       const inCart = state.cart.find((c) => c.skuId === p.skuId);
-      html.push(`<article class="product" data-sku="${p.skuId}">
+      html.push(`<article class="product" data-sku="${esc(p.skuId)}">
         ${productArt(p.art)}
-        <div class="pname">${shop.selfOperated ? `<em class="badge-self">${t('selfOperated')}</em>` : ''}${esc(pick(p.name))}</div>
+        <div class="pname">${shop.selfOperated ? `<em class="badge-self">${tx('selfOperated')}</em>` : ''}${esc(pick(p.name))}</div>
         <div class="prices"><span class="price">${cat(p.skuId, 'listPrice', p.listPrice)}</span></div>
         <div class="sps">${specialBadges(p)}</div>
         <div class="pactions">
-          <button class="btn small ghost" data-action="promo-sku" data-sku="${p.skuId}">${t('shareEarn')}</button>
-          <button class="btn small primary" data-action="add" data-sku="${p.skuId}">${inCart ? esc(t('inCart', { n: inCart.quantity })) : t('addToCart')}</button>
+          <button class="btn small ghost" data-action="promo-sku" data-sku="${esc(p.skuId)}">${tx('shareEarn')}</button>
+          <button class="btn small primary" data-action="add" data-sku="${esc(p.skuId)}">${inCart ? esc(t('inCart', { n: inCart.quantity })) : tx('addToCart')}</button>
         </div>
       </article>`);
     }
@@ -207,7 +210,7 @@ function renderPromotionBanner(pr, k) {
   const { tag, text } = promoLabel(pr.id);
   const parts = [`<span class="ptag">${esc(tag)}</span><span class="ptext">${esc(text)}</span>`];
   const hint = [];
-  if (!isZero(pr.discount)) hint.push(`<span class="ok">${t('promoApplied')} ${fig('price', `promotions[${k}].discount`, pr.discount)}</span>`);
+  if (!isZero(pr.discount)) hint.push(`<span class="ok">${tx('promoApplied')} ${fig('price', `promotions[${k}].discount`, pr.discount)}</span>`);
   if (pr.nextTier) {
     const byQuantity = pr.nextTier.quantityShortfall !== undefined;
     const x = byQuantity
@@ -220,12 +223,12 @@ function renderPromotionBanner(pr, k) {
     else s = t('nextTierGift', { x: '\u0000X' });
     s = esc(s).replace('\u0000X', x);
     if (pr.nextTier.off !== undefined) s = s.replace('\u0000Y', fig('price', `promotions[${k}].nextTier.off`, pr.nextTier.off));
-    hint.push(`<span class="addon" data-hint="${pr.id}">${s}</span><button class="link" data-action="tab" data-view="shop">${t('goAddOn')}</button>`);
+    hint.push(`<span class="addon" data-hint="${esc(pr.id)}">${s}</span><button class="link" data-action="tab" data-view="shop">${tx('goAddOn')}</button>`);
   }
   if (pr.gifts?.length) {
-    hint.push(`<span class="ok"><span class="ptag small">${t('gift')}</span>${t('giftsMet')}${pr.gifts.map((g, gi) => `${fig('price', `promotions[${k}].gifts[${gi}].name`, g.name, 'plain')}×${fig('price', `promotions[${k}].gifts[${gi}].quantity`, g.quantity, 'plain')}`).join('、')}</span>`);
+    hint.push(`<span class="ok"><span class="ptag small">${tx('gift')}</span>${tx('giftsMet')}${pr.gifts.map((g, gi) => `${fig('price', `promotions[${k}].gifts[${gi}].name`, g.name, 'plain')}×${fig('price', `promotions[${k}].gifts[${gi}].quantity`, g.quantity, 'plain')}`).join('、')}</span>`);
   }
-  return `<div class="promo" data-promo="${pr.id}">${parts.join('')}<div class="phint">${hint.join(' ')}</div></div>`;
+  return `<div class="promo" data-promo="${esc(pr.id)}">${parts.join('')}<div class="phint">${hint.join(' ')}</div></div>`;
 }
 
 function renderLine(c, i) {
@@ -237,27 +240,27 @@ function renderLine(c, i) {
   if (lr && lr.status === 'priced') {
     const tags = [];
     if (lr.promotionId) tags.push(`<span class="ptag small">${esc(promoLabel(lr.promotionId).tag)}</span>`);
-    if (lr.promotionReason) tags.push(`<span class="warn">${t('promoNotApplicable')}</span>`);
+    if (lr.promotionReason) tags.push(`<span class="warn">${tx('promoNotApplicable')}</span>`);
     body.push(`<div class="ups">${tags.join('')}${lr.unitPrices.map((u, k) =>
-      `<span class="up kind-${u.kind}"><b>${t('kind_' + u.kind)}</b>${fig('price', `${rq}.unitPrices[${k}].price`, u.price)}<i>×${fig('price', `${rq}.unitPrices[${k}].quantity`, u.quantity, 'plain')}</i></span>`).join('')}</div>`);
+      `<span class="up kind-${esc(u.kind)}"><b>${tx('kind_' + u.kind)}</b>${fig('price', `${rq}.unitPrices[${k}].price`, u.price)}<i>×${fig('price', `${rq}.unitPrices[${k}].quantity`, u.quantity, 'plain')}</i></span>`).join('')}</div>`);
     const deductions = [];
     if (!isZero(lr.priceReduction)) deductions.push(`<s>${fig('price', `${rq}.listAmount`, lr.listAmount)}</s>`);
-    if (!isZero(lr.promotionDiscount)) deductions.push(`${t('promoOff')} ${fig('price', `${rq}.promotionDiscount`, lr.promotionDiscount, 'amt neg')}`);
-    if (!isZero(lr.couponDiscount)) deductions.push(`${t('couponOff')} ${fig('price', `${rq}.couponDiscount`, lr.couponDiscount, 'amt neg')}`);
+    if (!isZero(lr.promotionDiscount)) deductions.push(`${tx('promoOff')} ${fig('price', `${rq}.promotionDiscount`, lr.promotionDiscount, 'amt neg')}`);
+    if (!isZero(lr.couponDiscount)) deductions.push(`${tx('couponOff')} ${fig('price', `${rq}.couponDiscount`, lr.couponDiscount, 'amt neg')}`);
     body.push(`<div class="ldeduct">${deductions.join(' · ')}</div>`);
-    const earn = lr.commission?.beneficiaries.length ? `<span class="earn">${t('lineEarn')} ${fig('price', `${rq}.commission.beneficiaries[0]`, lr.commission.beneficiaries[0])}</span>` : '';
-    body.push(`<div class="lpaid"><span>${t('paidLine')} <b class="red">${fig('price', `${rq}.paid`, lr.paid)}</b></span>${earn}</div>`);
+    const earn = lr.commission?.beneficiaries.length ? `<span class="earn">${tx('lineEarn')} ${fig('price', `${rq}.commission.beneficiaries[0]`, lr.commission.beneficiaries[0])}</span>` : '';
+    body.push(`<div class="lpaid"><span>${tx('paidLine')} <b class="red">${fig('price', `${rq}.paid`, lr.paid)}</b></span>${earn}</div>`);
   } else {
-    body.push(`<div class="ups"><span class="muted">${t('unselected')}</span> ${req(`${rq}.listPrice`, state.request.lines[i].listPrice)}</div>`);
+    body.push(`<div class="ups"><span class="muted">${tx('unselected')}</span> ${req(`${rq}.listPrice`, state.request.lines[i].listPrice)}</div>`);
   }
   body.push(`<div class="stepper">
-      <button data-action="dec" data-sku="${p.skuId}" ${c.quantity <= 1 ? 'disabled' : ''} aria-label="-">−</button>
-      <input type="number" inputmode="numeric" min="1" max="9999" value="${c.quantity}" data-qty="${p.skuId}" aria-label="quantity">
-      <button data-action="inc" data-sku="${p.skuId}" ${c.quantity >= 9999 ? 'disabled' : ''} aria-label="+">+</button>
-      <button class="link remove" data-action="remove" data-sku="${p.skuId}">${t('remove')}</button>
+      <button data-action="dec" data-sku="${esc(p.skuId)}" ${c.quantity <= 1 ? 'disabled' : ''} aria-label="-">−</button>
+      <input type="number" inputmode="numeric" min="1" max="9999" value="${c.quantity}" data-qty="${esc(p.skuId)}" aria-label="quantity">
+      <button data-action="inc" data-sku="${esc(p.skuId)}" ${c.quantity >= 9999 ? 'disabled' : ''} aria-label="+">+</button>
+      <button class="link remove" data-action="remove" data-sku="${esc(p.skuId)}">${tx('remove')}</button>
     </div>`);
-  return `<div class="line ${c.selected ? '' : 'off'}" data-line="${lineId(p.skuId)}">
-    <button class="check ${c.selected ? 'on' : ''}" data-action="toggle-line" data-sku="${p.skuId}" aria-pressed="${c.selected}" aria-label="select"></button>
+  return `<div class="line ${c.selected ? '' : 'off'}" data-line="${esc(lineId(p.skuId))}">
+    <button class="check ${c.selected ? 'on' : ''}" data-action="toggle-line" data-sku="${esc(p.skuId)}" aria-pressed="${c.selected}" aria-label="select"></button>
     <div class="lart">${productArt(p.art, 72)}</div>
     <div class="lbody">${body.join('')}</div>
   </div>`;
@@ -266,7 +269,7 @@ function renderLine(c, i) {
 function renderCart() {
   const r = state.result;
   if (!state.cart.length) {
-    $('cart-shops').innerHTML = `<div class="card empty">${t('emptyCart')} <button class="link" data-action="tab" data-view="shop">${t('goAddOn')}</button></div>`;
+    $('cart-shops').innerHTML = `<div class="card empty">${tx('emptyCart')} <button class="link" data-action="tab" data-view="shop">${tx('goAddOn')}</button></div>`;
     return;
   }
   if (state.error) {
@@ -282,17 +285,17 @@ function renderCart() {
     const promos = r.promotions
       .map((pr, k) => ({ pr, k }))
       .filter(({ pr }) => pr.lineIds.some((id) => bySku.get(id.slice(1))?.shopId === shop.id));
-    html.push(`<div class="card shop" data-shop="${shop.id}">
+    html.push(`<div class="card shop" data-shop="${esc(shop.id)}">
       <div class="shop-head">
-        <button class="check ${all ? 'on' : ''}" data-action="toggle-shop" data-shop="${shop.id}" aria-pressed="${all}" aria-label="select shop"></button>
+        <button class="check ${all ? 'on' : ''}" data-action="toggle-shop" data-shop="${esc(shop.id)}" aria-pressed="${all}" aria-label="select shop"></button>
         ${shopBadge(shop)}<b>${esc(pick(shop.name))}</b><span class="muted small">${freeShip(shop)}</span>
       </div>
       ${promos.map(({ pr, k }) => renderPromotionBanner(pr, k)).join('')}
       ${entries.map(({ c, i }) => renderLine(c, i)).join('')}
       <div class="shop-foot">
-        <span>${t('goods')} ${fig('price', `shops[${si}].goodsAmount`, sr.goodsAmount)}</span>
-        <span>${t('shipFee')} ${fig('price', `shops[${si}].shippingFee`, sr.shippingFee)}${!isZero(sr.shippingDiscount) ? ` <span class="green">${t('bShippingDiscount')} ${fig('price', `shops[${si}].shippingDiscount`, sr.shippingDiscount, 'amt neg')}</span>` : ''}</span>
-        <span>${t('subtotal')} <b>${fig('price', `shops[${si}].paid`, sr.paid)}</b></span>
+        <span>${tx('goods')} ${fig('price', `shops[${si}].goodsAmount`, sr.goodsAmount)}</span>
+        <span>${tx('shipFee')} ${fig('price', `shops[${si}].shippingFee`, sr.shippingFee)}${!isZero(sr.shippingDiscount) ? ` <span class="green">${tx('bShippingDiscount')} ${fig('price', `shops[${si}].shippingDiscount`, sr.shippingDiscount, 'amt neg')}</span>` : ''}</span>
+        <span>${tx('subtotal')} <b>${fig('price', `shops[${si}].paid`, sr.paid)}</b></span>
       </div>
     </div>`);
   });
@@ -307,7 +310,7 @@ function couponFace(c, k) {
 function couponCondition(c, k) {
   const parts = [];
   if (c.kind !== 'shipping') {
-    if (!c.threshold || isZero(c.threshold)) parts.push(t('noThreshold'));
+    if (!c.threshold || isZero(c.threshold)) parts.push(tx('noThreshold'));
     else parts.push(esc(t('over', { x: '\u0000' })).replace('\u0000', req(`coupons[${k}].threshold`, c.threshold, 'plain')));
   }
   if (c.maxOff) parts.push(esc(t('maxOff', { x: '\u0000' })).replace('\u0000', req(`coupons[${k}].maxOff`, c.maxOff, 'plain')));
@@ -316,16 +319,16 @@ function couponCondition(c, k) {
 
 function renderWallet() {
   const r = state.result;
-  const head = `<div class="wallet-head"><h3>${t('couponsTitle')}</h3>
+  const head = `<div class="wallet-head"><h3>${tx('couponsTitle')}</h3>
     <div class="seg" role="tablist">
-      <button data-action="mode" data-mode="best" class="${state.mode === 'best' ? 'on' : ''}" aria-pressed="${state.mode === 'best'}">${t('modeBest')}</button>
-      <button data-action="mode" data-mode="manual" class="${state.mode === 'manual' ? 'on' : ''}" aria-pressed="${state.mode === 'manual'}">${t('modeManual')}</button>
+      <button data-action="mode" data-mode="best" class="${state.mode === 'best' ? 'on' : ''}" aria-pressed="${state.mode === 'best'}">${tx('modeBest')}</button>
+      <button data-action="mode" data-mode="manual" class="${state.mode === 'manual' ? 'on' : ''}" aria-pressed="${state.mode === 'manual'}">${tx('modeManual')}</button>
     </div></div>`;
   let info = '';
   if (r?.couponSearch) {
-    info = `<p class="hint" data-nofig>${esc(t('searchInfo', { n: r.couponSearch.combinationsTried }))} · ${r.couponSearch.optimal ? t('searchOptimal') : t('searchBudget')}</p>`;
+    info = `<p class="hint" data-nofig>${esc(t('searchInfo', { n: r.couponSearch.combinationsTried }))} · ${r.couponSearch.optimal ? tx('searchOptimal') : tx('searchBudget')}</p>`;
   } else if (state.mode === 'manual') {
-    info = `<p class="hint">${t('manualHint')}</p>`;
+    info = `<p class="hint">${tx('manualHint')}</p>`;
   }
   if (!r) { $('coupon-wallet').innerHTML = head + info; return; }
   const items = COUPONS.map((c, k) => {
@@ -334,19 +337,19 @@ function renderWallet() {
     const picked = state.mode === 'manual' && order >= 0;
     const shop = c.shopId ? shopById.get(c.shopId) : null;
     const flags = [];
-    if (c.exclusive) flags.push(`<em class="flag">${t('exclusive')}</em>`);
-    if (c.withPromotions === false) flags.push(`<em class="flag">${t('notWithPromo')}</em>`);
+    if (c.exclusive) flags.push(`<em class="flag">${tx('exclusive')}</em>`);
+    if (c.withPromotions === false) flags.push(`<em class="flag">${tx('notWithPromo')}</em>`);
     let right;
-    if (cr.status === 'applied') right = `<span class="st">${t('status_applied')}</span><span class="disc">${t('saved')} ${fig('price', `coupons[${k}].discount`, cr.discount)}</span>`;
-    else if (cr.status === 'usable') right = `<span class="st">${t('status_usable')}</span><span class="disc">${t('canSave')} ${fig('price', `coupons[${k}].discount`, cr.discount)}</span>`;
+    if (cr.status === 'applied') right = `<span class="st">${tx('status_applied')}</span><span class="disc">${tx('saved')} ${fig('price', `coupons[${k}].discount`, cr.discount)}</span>`;
+    else if (cr.status === 'usable') right = `<span class="st">${tx('status_usable')}</span><span class="disc">${tx('canSave')} ${fig('price', `coupons[${k}].discount`, cr.discount)}</span>`;
     else {
-      right = `<span class="st">${t('status_unusable')}</span><span class="reason" data-reason="${esc(cr.reason)}">${esc(t('reason_' + cr.reason))}</span>`;
-      if (cr.shortfall !== undefined) right += `<span class="short">${t('shortfall')} ${fig('price', `coupons[${k}].shortfall`, cr.shortfall)}</span>`;
+      right = `<span class="st">${tx('status_unusable')}</span><span class="reason" data-reason="${esc(cr.reason)}">${esc(t('reason_' + cr.reason))}</span>`;
+      if (cr.shortfall !== undefined) right += `<span class="short">${tx('shortfall')} ${fig('price', `coupons[${k}].shortfall`, cr.shortfall)}</span>`;
     }
-    return `<button class="coupon st-${cr.status} ${picked ? 'picked' : ''}" data-action="pick" data-coupon="${c.id}" data-status="${cr.status}" aria-pressed="${picked}">
+    return `<button class="coupon st-${esc(cr.status)} ${picked ? 'picked' : ''}" data-action="pick" data-coupon="${esc(c.id)}" data-status="${esc(cr.status)}" aria-pressed="${picked}">
       <div class="cleft">${couponFace(c, k)}<span class="cond">${couponCondition(c, k)}</span></div>
       <div class="cmid"><b>${esc(pick(COUPON_NAMES[c.id] ?? { zh: c.id }))}</b>
-        <span class="stage">${t('stage_' + c.stage)}${shop ? ' · ' + esc(pick(shop.name)) : ''}</span>${flags.join('')}</div>
+        <span class="stage">${tx('stage_' + c.stage)}${shop ? ' · ' + esc(pick(shop.name)) : ''}</span>${flags.join('')}</div>
       <div class="cright">${right}</div>
       ${picked ? `<span class="order">${order + 1}</span>` : ''}
     </button>`;
@@ -363,15 +366,15 @@ function renderBreakdown() {
   if (!r) { $('breakdown').innerHTML = ''; return; }
   const T = r.totals;
   const f = (k, cls) => fig('price', `totals.${k}`, T[k], cls);
-  $('breakdown').innerHTML = `<h3>${t('breakdownTitle')}</h3>
-    ${row(t('bListAmount'), f('listAmount'))}
-    ${row(t('bPriceReduction'), f('priceReduction', 'amt neg'), 'minus')}
-    ${row(t('bPromotion'), f('promotionDiscount', 'amt neg'), 'minus')}
-    ${row(t('bCoupon'), f('couponDiscount', 'amt neg'), 'minus')}
-    ${row(t('bShipping'), f('shippingFee'))}
-    ${row(t('bShippingDiscount'), f('shippingDiscount', 'amt neg'), 'minus')}
-    ${row(t('bPayable'), `<b class="red big">${f('payable')}</b>`, 'total')}
-    ${row(t('bSavings'), f('savings'), 'save')}`;
+  $('breakdown').innerHTML = `<h3>${tx('breakdownTitle')}</h3>
+    ${row(tx('bListAmount'), f('listAmount'))}
+    ${row(tx('bPriceReduction'), f('priceReduction', 'amt neg'), 'minus')}
+    ${row(tx('bPromotion'), f('promotionDiscount', 'amt neg'), 'minus')}
+    ${row(tx('bCoupon'), f('couponDiscount', 'amt neg'), 'minus')}
+    ${row(tx('bShipping'), f('shippingFee'))}
+    ${row(tx('bShippingDiscount'), f('shippingDiscount', 'amt neg'), 'minus')}
+    ${row(tx('bPayable'), `<b class="red big">${f('payable')}</b>`, 'total')}
+    ${row(tx('bSavings'), f('savings'), 'save')}`;
 }
 
 function renderCommission() {
@@ -379,47 +382,47 @@ function renderCommission() {
   if (!c) { $('commission').innerHTML = ''; return; }
   const who = (b, k) => {
     const person = b.role === 'sharer' ? (b.id === PROMOTER.id ? pick(PROMOTER.name) : b.id) : pick(INVITER.name);
-    return row(`${t(b.role === 'sharer' ? 'cSharer' : 'cInviter')} <small class="muted">${esc(person)} · ${fig('price', `commission.beneficiaries[${k}].id`, b.id, 'plain')}</small>`,
+    return row(`${tx(b.role === 'sharer' ? 'cSharer' : 'cInviter')} <small class="muted">${esc(person)} · ${fig('price', `commission.beneficiaries[${k}].id`, b.id, 'plain')}</small>`,
       `<b class="orange">${fig('price', `commission.beneficiaries[${k}].amount`, b.amount)}</b>`);
   };
-  $('commission').innerHTML = `<h3>${t('commissionTitle')}</h3>
-    ${row(t('cBase'), fig('price', 'commission.base', c.base))}
-    ${row(t('cGross'), fig('price', 'commission.gross', c.gross))}
-    ${row(t('cFee'), fig('price', 'commission.platformFee', c.platformFee, 'amt neg'), 'minus')}
+  $('commission').innerHTML = `<h3>${tx('commissionTitle')}</h3>
+    ${row(tx('cBase'), fig('price', 'commission.base', c.base))}
+    ${row(tx('cGross'), fig('price', 'commission.gross', c.gross))}
+    ${row(tx('cFee'), fig('price', 'commission.platformFee', c.platformFee, 'amt neg'), 'minus')}
     ${c.beneficiaries.map(who).join('')}
-    ${row(t('cOperator'), fig('price', 'commission.operator', c.operator))}
-    <p class="hint">${c.selfPurchase ? t('selfPurchaseYes') : t('selfPurchaseNo')}</p>`;
+    ${row(tx('cOperator'), fig('price', 'commission.operator', c.operator))}
+    <p class="hint">${c.selfPurchase ? tx('selfPurchaseYes') : tx('selfPurchaseNo')}</p>`;
 }
 
 function renderCheckout() {
   const r = state.result;
   const n = state.cart.filter((c) => c.selected).reduce((s, c) => s + c.quantity, 0);
-  $('checkout').innerHTML = r ? `<div class="sum"><div>${t('total')} <b class="red big">${fig('price', 'totals.payable', r.totals.payable)}</b></div>
-      <div class="small">${t('totalSaved')} ${fig('price', 'totals.savings', r.totals.savings)}</div></div>
+  $('checkout').innerHTML = r ? `<div class="sum"><div>${tx('total')} <b class="red big">${fig('price', 'totals.payable', r.totals.payable)}</b></div>
+      <div class="small">${tx('totalSaved')} ${fig('price', 'totals.savings', r.totals.savings)}</div></div>
       <button class="btn primary pay" data-action="checkout">${esc(t('checkout', { n }))}</button>` : '';
 }
 
 function renderShareCard() {
   const p = bySku.get(state.promoSku);
-  const strip = `<div class="strip">${PRODUCTS.map((x) => `<button class="mini ${x.skuId === state.promoSku ? 'on' : ''}" data-action="promo-sku" data-sku="${x.skuId}" title="${esc(pick(x.name))}">${productArt(x.art, 44)}</button>`).join('')}</div>`;
+  const strip = `<div class="strip">${PRODUCTS.map((x) => `<button class="mini ${x.skuId === state.promoSku ? 'on' : ''}" data-action="promo-sku" data-sku="${esc(x.skuId)}" title="${esc(pick(x.name))}">${productArt(x.art, 44)}</button>`).join('')}</div>`;
   let body;
   const v = state.preview;
   if (!v) body = state.previewError ? errorBox(state.previewError) : '';
   else {
     const couponNames = v.couponIds.map((id) => esc(pick(COUPON_NAMES[id] ?? { zh: id }))).join('、');
-    const earn = v.earnings.map((e, k) => `<div class="earnrow ${e.role}"><span>${t(e.role === 'sharer' ? 'youEarn' : 'inviterEarns')}</span><b>${fig('preview', `earnings[${k}].amount`, e.amount)}</b></div>`).join('');
+    const earn = v.earnings.map((e, k) => `<div class="earnrow ${esc(e.role)}"><span>${tx(e.role === 'sharer' ? 'youEarn' : 'inviterEarns')}</span><b>${fig('preview', `earnings[${k}].amount`, e.amount)}</b></div>`).join('');
     body = `<div class="sharecard">
       <div class="sc-art">${productArt(p.art, 120)}</div>
       <div class="sc-body">
         <div class="sc-name">${esc(pick(p.name))}</div>
-        <div class="sc-price"><span class="lbl">${t('afterCoupon')}</span><b class="red big">${fig('preview', 'finalAmount', v.finalAmount)}</b></div>
-        <div class="sc-list">${t('listPriceLabel')} <s>${fig('preview', 'listAmount', v.listAmount)}</s> · ${t('bSavings')} ${fig('preview', 'savings', v.savings)}</div>
+        <div class="sc-price"><span class="lbl">${tx('afterCoupon')}</span><b class="red big">${fig('preview', 'finalAmount', v.finalAmount)}</b></div>
+        <div class="sc-list">${tx('listPriceLabel')} <s>${fig('preview', 'listAmount', v.listAmount)}</s> · ${tx('bSavings')} ${fig('preview', 'savings', v.savings)}</div>
         <div class="sc-tags">${v.promotionId ? `<span class="ptag small">${esc(promoLabel(v.promotionId).tag)}</span>` : ''}${couponNames ? `<span class="ctag">${couponNames}</span>` : ''}
-          <span class="muted small">${t('shipFee')} ${fig('preview', 'shippingPayable', v.shippingPayable)}</span></div>
+          <span class="muted small">${tx('shipFee')} ${fig('preview', 'shippingPayable', v.shippingPayable)}</span></div>
         ${earn}
       </div></div>`;
   }
-  $('share-card').innerHTML = `<h3>${t('shareCardTitle')} <small class="muted">${t('pickProduct')}</small></h3>${strip}${body}`;
+  $('share-card').innerHTML = `<h3>${tx('shareCardTitle')} <small class="muted">${tx('pickProduct')}</small></h3>${strip}${body}`;
 }
 
 function errorBox(err, extra = '') {
@@ -434,7 +437,7 @@ export const QR_OPTIONS = { ecc: 'M', border: 2, pixelSize: 8 };
 
 function generateShare() {
   const out = $('share-out');
-  if (!shareAvailable()) { out.innerHTML = `<div class="notice">${t('shareUnavailable')}</div>`; return; }
+  if (!shareAvailable()) { out.innerHTML = `<div class="notice">${tx('shareUnavailable')}</div>`; return; }
   const fields = { page: 'item', targetId: state.promoSku, promoterId: state.sharerId, channel: $('share-channel').value, issuedAt: clock() };
   const options = $('share-sign').checked ? { key: DEMO_KEY } : undefined;
   try {
@@ -443,10 +446,10 @@ function generateShare() {
     state.share = { fields, options: options ?? null, code, path };
     let qrHtml;
     if (qr) qrHtml = `<div class="qr" id="share-qr" data-qr-text="${esc(code)}">${qr.renderSVG(code, QR_OPTIONS)}</div>`;
-    else qrHtml = `<div class="notice">${t('qrUnavailable')}</div>`;
-    out.innerHTML = `<div class="codebox"><div class="lbl">${t('shareCode')} <small class="muted">${t('chars', { n: code.length })}</small></div>
+    else qrHtml = `<div class="notice">${tx('qrUnavailable')}</div>`;
+    out.innerHTML = `<div class="codebox"><div class="lbl">${tx('shareCode')} <small class="muted">${tx('chars', { n: code.length })}</small></div>
         <code id="share-code" class="code">${esc(code)}</code>
-        <div class="lbl">${t('sharePath')}</div><code id="share-path" class="path">${esc(path)}</code></div>${qrHtml}`;
+        <div class="lbl">${tx('sharePath')}</div><code id="share-path" class="path">${esc(path)}</code></div>${qrHtml}`;
     $('decode-input').value = `${path}&from=timeline`;
   } catch (e) {
     state.share = { fields, options: options ?? null, error: errorOf(e) };
@@ -457,7 +460,7 @@ function generateShare() {
 
 function decodeShare() {
   const out = $('decode-out');
-  if (!shareAvailable()) { out.innerHTML = `<div class="notice">${t('shareUnavailable')}</div>`; return; }
+  if (!shareAvailable()) { out.innerHTML = `<div class="notice">${tx('shareUnavailable')}</div>`; return; }
   const input = $('decode-input').value.trim();
   const options = $('decode-verify').checked ? { key: DEMO_KEY } : undefined;
   try {
@@ -466,12 +469,12 @@ function decodeShare() {
     const f = result.fields;
     const keys = ['page', 'targetId', 'promoterId', 'groupId', 'channel', 'campaignId', 'couponId', 'issuedAt'].filter((k) => f[k] !== undefined);
     const product = f.page === 'item' ? bySku.get(f.targetId) : null;
-    out.innerHTML = `<table class="fields">${keys.map((k) => `<tr><th>${t('f_' + k)}</th><td>${fig('decode', `fields.${k}`, f[k], 'plain mono')}${
+    out.innerHTML = `<table class="fields">${keys.map((k) => `<tr><th>${tx('f_' + k)}</th><td>${fig('decode', `fields.${k}`, f[k], 'plain mono')}${
       k === 'issuedAt' ? ` <small class="muted">${esc(new Date(f.issuedAt).toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en-GB'))}</small>` : ''}${
       k === 'targetId' && product ? ` <small class="muted">${esc(pick(product.name))}</small>` : ''}${
       k === 'channel' ? ` <small class="muted">${esc(t('channel_' + f.channel))}</small>` : ''}</td></tr>`).join('')}</table>
-      <div class="sigs"><span class="pill ${result.signed ? 'on' : ''}" data-signed="${result.signed}">${result.signed ? t('signed') : t('unsigned')}</span>
-      <span class="pill ${result.verified ? 'on' : ''}" data-verified="${result.verified}">${result.verified ? t('verified') : t('notVerified')}</span></div>`;
+      <div class="sigs"><span class="pill ${result.signed ? 'on' : ''}" data-signed="${result.signed}">${result.signed ? tx('signed') : tx('unsigned')}</span>
+      <span class="pill ${result.verified ? 'on' : ''}" data-verified="${result.verified}">${result.verified ? tx('verified') : tx('notVerified')}</span></div>`;
   } catch (e) {
     state.decoded = { input, options: options ?? null, error: errorOf(e) };
     out.innerHTML = errorBox(state.decoded.error);
@@ -509,15 +512,15 @@ function priceRaw() {
     const ms = performance.now() - t0;
     state.raw = { text, resultText, ms };
     const result = JSON.parse(resultText);
-    out.innerHTML = `<div class="rawok"><b>✓ ${t('rawOk')}</b> · ${t('bPayable')} <span class="amt">${esc(result.totals.payable)}</span> · ${esc(t('engineTime', { ms: ms.toFixed(2) }))}</div>
-      <details open><summary>${t('rawResult')}</summary><pre id="raw-result" data-raw-text="${esc(resultText)}">${esc(JSON.stringify(result, null, 2))}</pre></details>`;
+    out.innerHTML = `<div class="rawok"><b>✓ ${tx('rawOk')}</b> · ${tx('bPayable')} <span class="amt">${esc(result.totals.payable)}</span> · ${esc(t('engineTime', { ms: ms.toFixed(2) }))}</div>
+      <details open><summary>${tx('rawResult')}</summary><pre id="raw-result" data-raw-text="${esc(resultText)}">${esc(JSON.stringify(result, null, 2))}</pre></details>`;
   } catch (e) {
     const ms = performance.now() - t0;
     const err = errorOf(e);
     state.raw = { text, error: err, ms };
     const loc = locate(text, err.path);
     const ta = $('raw-input');
-    const extra = ` <span class="muted">${t('errorAt')} ${t('line', { n: loc.line })}</span>`;
+    const extra = ` <span class="muted">${tx('errorAt')} ${tx('line', { n: loc.line })}</span>`;
     out.innerHTML = errorBox(err, extra) + snippet(text, loc);
     try { ta.setSelectionRange(loc.start, loc.end); } catch { /* not focused */ }
     ta.scrollTop = Math.max(0, (loc.line - 4) * 18);
@@ -539,7 +542,7 @@ function snippet(text, loc) {
       out.push(`<span class="caret">${' '.repeat(4)} │ ${' '.repeat(loc.col - 1)}${'^'.repeat(width)}</span>`);
     }
   }
-  return `<pre class="snippet" id="raw-snippet" data-line="${loc.line}">${out.join('\n')}</pre>`;
+  return `<pre class="snippet" id="raw-snippet" data-line="${esc(loc.line)}">${out.join('\n')}</pre>`;
 }
 
 // Finds where an error path (`lines[1].listPrice`) sits in the JSON text:
@@ -707,7 +710,7 @@ function toast(msg) {
 function applyI18n() {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  document.title = `${t('appTitle')}`;
+  document.title = t('appTitle');
   $('share-unavailable').hidden = shareAvailable();
 }
 
@@ -720,10 +723,10 @@ function generateShareFrom(prev) {
   // Re-render the last share output in the new language without re-issuing it.
   const out = $('share-out');
   if (prev.error) { out.innerHTML = errorBox(prev.error); return; }
-  const qrHtml = qr ? `<div class="qr" id="share-qr" data-qr-text="${esc(prev.code)}">${qr.renderSVG(prev.code, QR_OPTIONS)}</div>` : `<div class="notice">${t('qrUnavailable')}</div>`;
-  out.innerHTML = `<div class="codebox"><div class="lbl">${t('shareCode')} <small class="muted">${t('chars', { n: prev.code.length })}</small></div>
+  const qrHtml = qr ? `<div class="qr" id="share-qr" data-qr-text="${esc(prev.code)}">${qr.renderSVG(prev.code, QR_OPTIONS)}</div>` : `<div class="notice">${tx('qrUnavailable')}</div>`;
+  out.innerHTML = `<div class="codebox"><div class="lbl">${tx('shareCode')} <small class="muted">${tx('chars', { n: prev.code.length })}</small></div>
       <code id="share-code" class="code">${esc(prev.code)}</code>
-      <div class="lbl">${t('sharePath')}</div><code id="share-path" class="path">${esc(prev.path)}</code></div>${qrHtml}`;
+      <div class="lbl">${tx('sharePath')}</div><code id="share-path" class="path">${esc(prev.path)}</code></div>${qrHtml}`;
 }
 
 // ---- what the page exposes (tests, curious developers) -------------------------
@@ -764,7 +767,7 @@ async function main() {
     return;
   }
   $('fatal').hidden = true;
-  try { qr = await import('uqr'); } catch { qr = null; }
+  try { qr = await import('./vendor/uqr.mjs'); } catch { qr = null; }
   const info = engine.engineInfo();
   $('engine-version').textContent = `sharecart ${info.version} · spec ${info.spec}`;
   if (params.get('lang') === 'en') setLang('en');

@@ -185,6 +185,7 @@ async function tap(page, selector) {
 }
 const tab = (page, view) => page.click(`#tabbar [data-view="${view}"]`);
 const requestOf = (page) => page.evaluate(() => window.sharecartDemo.lastRequest);
+const cspViolations = (page) => page.evaluate(() => window.__cspViolations ?? ['no listener installed']);
 
 // ---- the run -------------------------------------------------------------------
 async function run() {
@@ -207,13 +208,24 @@ async function run() {
       problems.push(`network request outside the demo: ${u}`);
       return route.abort();
     });
+    // Every Content-Security-Policy violation, on every page of the run.
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+    });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
 
     // 1. Open the page.
-    await page.goto(`${url}?now=${NOW}`);
+    const opened = await page.goto(`${url}?now=${NOW}`);
+    check('the page is served with a Content-Security-Policy', /script-src 'self' 'wasm-unsafe-eval'/.test(opened.headers()['content-security-policy'] ?? ''),
+      opened.headers()['content-security-policy']);
     await page.waitForFunction(() => window.sharecartDemo?.ready || window.sharecartDemo?.loadError, null, { timeout: 15000 });
     const loadError = await page.evaluate(() => window.sharecartDemo.loadError);
     if (!check('engine loads', !loadError, loadError)) return;
@@ -375,6 +387,7 @@ async function run() {
     await page.setViewportSize({ width: 375, height: 812 });
 
     check('no errors, no failed or outside requests', problems.length === 0, problems.join('; '));
+    check('no Content-Security-Policy violation', (await cspViolations(page)).length === 0, (await cspViolations(page)).join('; '));
 
     // 12. Phone screenshot of a fresh cart.
     const shot = await context.newPage();
@@ -485,6 +498,7 @@ async function sharePart(page, url) {
   eq('commission goes to the sharing promoter', lreq.commission.beneficiaries[0].id, '9876543210');
   check('shared product is in the cart', lreq.lines.some((l) => l.skuId === '100023400004'));
   await verify(landing, 'share landing');
+  check('share landing: no Content-Security-Policy violation', (await cspViolations(landing)).length === 0, (await cspViolations(landing)).join('; '));
   await landing.close();
 }
 
