@@ -33,6 +33,7 @@ const FRESH_SHOT = path.join(ROOT, 'target', 'web-demo', 'web-demo-phone.png');
 const UPDATE_SHOT = process.env.SHARECART_UPDATE_SCREENSHOT === '1';
 const NOW = 1764000000000; // pinned demo clock: 2025-11-24T16:00:00Z
 const FRAME_MS = 16;
+const PRODUCTS_FIRST = '100012345678'; // the earbuds, first in the catalogue
 const started = Date.now();
 
 let passed = 0;
@@ -386,6 +387,7 @@ async function run() {
     check('desktop: catalogue and cart side by side', (await page.isVisible('#view-shop')) && (await page.isVisible('#view-cart')));
     await page.setViewportSize({ width: 375, height: 812 });
 
+    await escapingPart(context, url);
     check('no errors, no failed or outside requests', problems.length === 0, problems.join('; '));
     check('no Content-Security-Policy violation', (await cspViolations(page)).length === 0, (await cspViolations(page)).join('; '));
 
@@ -409,6 +411,34 @@ async function run() {
     await browser.close();
     server.close();
   }
+}
+
+// Ids are any strings (SPEC 0): a coupon and a product whose ids are markup
+// must show as text, in attributes too, and never become elements.
+async function escapingPart(context, url) {
+  const page = await context.newPage();
+  await page.goto(`${url}?now=${NOW}&view=shop`);
+  await page.waitForFunction(() => window.sharecartDemo?.ready);
+  const hostile = '"><i id="pwn">x</i><img src=x id=\'pwn2\'>';
+  await page.evaluate(async (id) => {
+    const { COUPONS, PRODUCTS, bySku } = await import('./state.js');
+    COUPONS.push({ id, kind: 'amountOff', stage: 'platform', threshold: '0', off: '1' });
+    const product = { ...PRODUCTS[0], skuId: id };
+    PRODUCTS.push(product);
+    bySku.set(id, product);
+  }, hostile);
+  await tap(page, `#catalog [data-action="add"][data-sku="${PRODUCTS_FIRST}"]`);
+  const seen = await page.evaluate((id) => ({
+    injected: document.querySelectorAll('#pwn, #pwn2').length,
+    coupon: [...document.querySelectorAll('#coupon-wallet [data-coupon]')].some((el) => el.dataset.coupon === id),
+    product: [...document.querySelectorAll('#catalog [data-sku]')].some((el) => el.dataset.sku === id),
+  }), hostile);
+  eq('escaping: no element made from an id', seen.injected, 0);
+  check('escaping: the hostile coupon id is an attribute value, as written', seen.coupon);
+  check('escaping: the hostile sku is an attribute value, as written', seen.product);
+  await verify(page, 'hostile ids');
+  check('escaping: no Content-Security-Policy violation', (await cspViolations(page)).length === 0, (await cspViolations(page)).join('; '));
+  await page.close();
 }
 
 async function rawError(page, name, act, code, wantPath, marker) {
