@@ -17,7 +17,7 @@ import {
   state, runtime, $, params, PRODUCTS, bySku, errorOf, buildRequest, buildPreviewRequest, demo, publish,
 } from './state.js';
 import { render } from './render.js';
-import { setMode, tapCoupon } from './coupons.js';
+import { setMode, tapCoupon, plainBest } from './coupons.js';
 import {
   QR_OPTIONS, shareAvailable, clearShare, generateShare, decodeShare, rerenderShareOutputs, openFromShareLink,
 } from './share.js';
@@ -79,6 +79,7 @@ const ACTIONS = {
   },
   mode(el) { if (setMode(el.dataset.mode)) reprice(); },
   pick(el) { if (tapCoupon(el.dataset.coupon)) reprice(); },
+  'plain-best'() { if (plainBest()) reprice(); },
   'promo-sku'(el) { state.promoSku = el.dataset.sku; if (el.closest('#catalog')) state.view = 'promote'; clearShare(); reprice(); },
   generate() { generateShare(); },
   decode() { decodeShare(); },

@@ -19,6 +19,7 @@ export function priceRaw() {
     state.raw = { text, resultText, ms };
     const result = JSON.parse(resultText);
     out.innerHTML = `<div class="rawok"><b>✓ ${tx('rawOk')}</b> · ${tx('bPayable')} <span class="amt">${esc(result.totals.payable)}</span> · ${tx('engineTime', { ms: ms.toFixed(2) })}</div>
+      ${warningList(result.warnings ?? [])}
       <details open><summary>${tx('rawResult')}</summary><pre id="raw-result" data-raw-text="${esc(resultText)}">${esc(JSON.stringify(result, null, 2))}</pre></details>`;
   } catch (e) {
     const ms = performance.now() - t0;
@@ -32,6 +33,15 @@ export function priceRaw() {
     ta.scrollTop = Math.max(0, (loc.line - 4) * 18);
   }
   publish();
+}
+
+// SPEC 1.2: names the request does not know and times that look like
+// seconds. The request still priced; the list says what may be a typo.
+function warningList(warnings) {
+  if (!warnings.length) return '';
+  const items = warnings.map((w) => `<li class="warning" data-warning-code="${esc(w.code)}" data-warning-path="${esc(w.path)}">
+      <span class="ecode">${esc(w.code)}</span> <code class="epath">${esc(w.path)}</code> <span class="wmsg">${esc(w.message)}</span></li>`);
+  return `<div class="warnings" id="raw-warnings" role="status"><b>⚠ ${tx('warningsTitle', { n: warnings.length })}</b><ul>${items.join('')}</ul></div>`;
 }
 
 // Shows the lines around an error with the offending field underlined.
@@ -124,6 +134,10 @@ const FAULTS = {
   negative(r) { if (r.lines?.[1]) r.lines[1].listPrice = '-1'; else r.lines = [{ id: 'X', skuId: '1', shopId: 'jd', listPrice: '-1', quantity: 1 }]; return r; },
   levels(r) { r.commission ??= { beneficiaries: [] }; r.commission.beneficiaries.push({ id: '3000000003', role: 'inviter', share: '0.05' }); return r; },
   shop(r) { if (r.lines?.[0]) r.lines[0].shopId = 'no-such-shop'; return r; },
+  // Warnings, not errors (SPEC 1.2): `coupon` for `coupons` prices without
+  // any coupon, and a time in seconds lands in January 1970.
+  typo(r) { return Object.fromEntries(Object.entries(r).map(([k, v]) => [k === 'coupons' ? 'coupon' : k, v])); },
+  seconds(r) { r.now = Math.floor(r.now / 1000); return r; },
 };
 
 export function injectFault(kind) {

@@ -24,7 +24,9 @@ export const state = {
   newUser: false,
   cart: INITIAL_CART.map((c) => ({ skuId: c.skuId, quantity: c.quantity, selected: c.selected ?? true })),
   mode: 'best',
-  picks: [],
+  picks: [], // manual mode: the buyer's picks in tap order
+  exclude: [], // best mode: coupons of the best pick the buyer dropped
+  lock: [], // best mode: other coupons the buyer keeps, in tap order
   sharerId: PROMOTER.id,
   fromShare: null,
   promoSku: PRODUCTS[0].skuId,
@@ -70,8 +72,14 @@ function baseRequest() {
   };
 }
 
+// Plain best mode is `{mode: "best"}`; the buyer's constraints (SPEC 4)
+// appear only when there are some.
 function couponSelection() {
-  return state.mode === 'best' ? { mode: 'best' } : { mode: 'manual', ids: [...state.picks] };
+  if (state.mode === 'manual') return { mode: 'manual', ids: [...state.picks] };
+  const selection = { mode: 'best' };
+  if (state.exclude.length) selection.exclude = [...state.exclude];
+  if (state.lock.length) selection.lock = [...state.lock];
+  return selection;
 }
 
 export function buildRequest() {
