@@ -11,7 +11,7 @@ CHROMEDRIVER := /usr/bin/chromedriver
 VENV := .tools/venv
 WASM_PACK_TEST_FLAGS := --release
 
-.PHONY: all tools tool-rust tool-nightly tool-wasm-bindgen tool-wasm-pack tool-wasm-tools \
+.PHONY: all lint tools tool-rust tool-nightly tool-wasm-bindgen tool-wasm-pack tool-wasm-tools \
         tool-chromium tool-node pkg npm demo miniprogram test test-miniprogram test-web test-native test-cli test-node test-chrome \
         test-package test-batch test-server server load-test \
         test-js vector-list bench fmt clean \
@@ -26,6 +26,8 @@ tools: tool-rust tool-wasm-bindgen tool-wasm-pack tool-chromium tool-node
 tool-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 
 tool-nightly:
 	@rustup run $(NIGHTLY) rustc --version >/dev/null 2>&1 \
@@ -119,6 +121,7 @@ miniprogram: tool-rust tool-nightly tool-wasm-bindgen tool-wasm-tools tool-node
 ## ---- tests ------------------------------------------------------------------
 
 test: tools tool-nightly tool-wasm-tools
+	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) npm
 	$(MAKE) test-cli test-batch test-server test-js test-node test-chrome test-miniprogram test-web test-package
@@ -127,6 +130,16 @@ test: tools tool-nightly tool-wasm-tools
 
 test-native:
 	cargo test --release
+
+# Gates (issue 13): formatting, clippy with warnings as errors (unwrap,
+# expect and panic are denied in the library, src/lib.rs), and no copied
+# block of six lines or more in src/ or www/ (jscpd, from npm).
+lint: tool-rust tool-node
+	cargo fmt --check
+	cargo clippy --release --all-targets -- -D warnings
+	cargo clippy --release --lib --target wasm32-unknown-unknown -- -D warnings
+	npx jscpd --min-lines 6 --min-tokens 40 --format rust,javascript \
+	  --reporters console --exit-code 1 src www
 
 test-cli:
 	cargo build --release --bin sharecart

@@ -5,6 +5,7 @@
 //!     cargo bench --bench hostile      (make bench runs both)
 
 #[path = "../tests/common/hostile.rs"]
+#[allow(dead_code)] // the expected payables are for the tests
 mod hostile;
 
 use std::path::Path;

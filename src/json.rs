@@ -111,6 +111,8 @@ impl<'a> KeySet<'a> {
     const SCAN_LIMIT: usize = 16;
 
     /// Whether `key` is already among `members`; records it otherwise.
+    // The set keeps a clone of the `Cow` itself: a borrowed key costs no copy.
+    #[allow(clippy::ptr_arg)]
     fn repeats(&mut self, members: &[(Cow<'a, str>, Value<'a>)], key: &Cow<'a, str>) -> bool {
         if self.hashed.is_none() && members.len() < Self::SCAN_LIMIT {
             return members.iter().any(|(k, _)| k == key);

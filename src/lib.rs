@@ -11,11 +11,17 @@
 //! ```
 
 #![warn(missing_docs)]
+// A panic in wasm kills the instance for every later call (SPEC 10).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod commission;
 mod money;
 mod preview;
 mod pricing;
+mod vocabulary;
 // The wire types of SPEC 1 (request), 7a (result) and 8 (error) are public
 // through the re-exports below; their fields are documented by those SPEC
 // sections (and in TypeScript by the generated declarations), not yet field

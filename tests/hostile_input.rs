@@ -61,16 +61,6 @@ fn payable(result: &str) -> String {
         .to_string()
 }
 
-/// The payable each case must come to: an unknown member `x` changes no
-/// figure; the scopes match no selected line, so the 450 selected lines ×
-/// ¥10.00 pay in full.
-fn expected_payable(name: &str) -> &'static str {
-    match name {
-        "maximal-scopes" => "4500.00",
-        _ => "0.00",
-    }
-}
-
 /// Allocation is held to this many bytes per byte of request text: the
 /// parsed document (a value is 32 bytes natively, 16 in wasm) of a text
 /// whose every second byte opens a value, with the slack of vector growth
@@ -92,7 +82,7 @@ fn every_hostile_request_prices_exactly_within_its_memory_bound() {
             outcome.unwrap_or_else(|e| panic!("{}: {} at {}", case.name, e.code.as_str(), e.path));
         assert_eq!(
             payable(&result),
-            expected_payable(case.name),
+            common::hostile::expected_payable(case.name),
             "{}",
             case.name
         );

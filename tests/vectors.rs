@@ -22,6 +22,23 @@ fn pricing_vector_files() -> Vec<(String, String)> {
     files
 }
 
+/// The share-code vectors (SPEC 9), named `share/NNN-....json`.
+fn share_vector_files() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/share");
+    let mut files: Vec<(String, String)> = fs::read_dir(&dir)
+        .expect("tests/vectors/share exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let text = fs::read_to_string(&p).expect("readable share vector");
+            (format!("share/{name}"), text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn every_pricing_vector_passes_natively() {
     let files = pricing_vector_files();
@@ -80,17 +97,96 @@ fn request_members_survive_a_javascript_round_trip() {
             check(request, &name);
         }
     }
-    let share_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/share");
-    for entry in fs::read_dir(share_dir).expect("share vectors") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let text = fs::read_to_string(&path).unwrap();
-            let vector = sharecart::json::parse(&text).unwrap();
-            for member in ["fields", "input", "options"] {
-                if let Some(value) = vector.get(member) {
-                    check(value, &path.display().to_string());
-                }
+    for (name, text) in share_vector_files() {
+        let vector = sharecart::json::parse(&text).expect("share vector parses");
+        for member in ["fields", "input", "options"] {
+            if let Some(value) = vector.get(member) {
+                check(value, &name);
             }
         }
     }
+}
+
+/// The sections of SPEC.md (spec 2), as its headings number them.
+const SPEC_SECTIONS: [&str; 16] = [
+    "0", "1", "1.1", "1.2", "2", "3", "4", "5", "6", "7", "7a", "8", "9", "10", "11", "12",
+];
+
+/// The sections named by a description that starts "SPEC <section>" or
+/// "SPEC <section>, <section>, ...", or `None` when it does not start so.
+fn sections_pinned(description: &str) -> Option<Vec<&str>> {
+    let mut rest = description.strip_prefix("SPEC ")?;
+    let mut sections = Vec::new();
+    loop {
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .unwrap_or(rest.len());
+        let (section, after) = rest.split_at(end);
+        if section.is_empty() {
+            return None;
+        }
+        sections.push(section);
+        match after.strip_prefix(", ") {
+            Some(next) if next.starts_with(|c: char| c.is_ascii_digit()) => rest = next,
+            _ => return Some(sections),
+        }
+    }
+}
+
+#[test]
+fn sections_pinned_reads_one_or_several_sections() {
+    assert_eq!(sections_pinned("SPEC 4: best mode"), Some(vec!["4"]));
+    assert_eq!(
+        sections_pinned("SPEC 1, 7a: the example"),
+        Some(vec!["1", "7a"])
+    );
+    assert_eq!(
+        sections_pinned("SPEC 1.1 (spec 2): limits"),
+        Some(vec!["1.1"])
+    );
+    assert_eq!(sections_pinned("SPEC 6 reference through"), Some(vec!["6"]));
+    assert_eq!(
+        sections_pinned("SPEC 4, 5, 6: shipping"),
+        Some(vec!["4", "5", "6"])
+    );
+    assert_eq!(sections_pinned("SPEC section 1"), Some(vec!["section"]));
+    assert_eq!(sections_pinned("SPEC : nothing"), None);
+    assert_eq!(sections_pinned("Unit prices: SPEC 2"), None);
+}
+
+/// Every vector says which rule it pins: its description starts with
+/// "SPEC <section>" (several allowed, "SPEC 4, 6: ...") naming sections
+/// that exist, so a reader can find the rule and a vector that pins
+/// nothing stands out (issue 13).
+#[test]
+fn every_vector_description_names_its_spec_section() {
+    let files: Vec<(String, String)> = pricing_vector_files()
+        .into_iter()
+        .chain(share_vector_files())
+        .collect();
+    assert!(files.len() >= 300, "only {} vectors", files.len());
+    let offenders: Vec<String> = files
+        .iter()
+        .filter_map(|(name, text)| {
+            let vector = sharecart::json::parse(text).expect("vector parses");
+            let description = vector
+                .get("description")
+                .and_then(|value| value.as_str())
+                .unwrap_or("");
+            let unknown: Vec<&str> = match sections_pinned(description) {
+                None => return Some(format!("{name}: does not start with \"SPEC <section>\"")),
+                Some(sections) => sections
+                    .into_iter()
+                    .filter(|section| !SPEC_SECTIONS.contains(section))
+                    .collect(),
+            };
+            (!unknown.is_empty()).then(|| format!("{name}: no SPEC section {}", unknown.join(", ")))
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "{} vectors do not name the SPEC section they pin:\n{}",
+        offenders.len(),
+        offenders.join("\n")
+    );
 }

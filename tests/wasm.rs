@@ -205,3 +205,38 @@ fn text_twins_refuse_non_strings_and_lone_surrogates() {
     let (code, path) = js_error_fields(error);
     assert_eq!((code.as_str(), path.as_str()), ("malformed", "input"));
 }
+
+/// SPEC 1.1 "Bounded work" inside wasm: every hostile request of
+/// `tests/common/hostile.rs` prices to the same payable as natively, and
+/// the wasm memory stays under the 64 MB the issue allows (a parsed value
+/// is 16 bytes here, so 4 MiB of `0,` needs about 34 MB).
+#[wasm_bindgen_test]
+fn hostile_requests_price_exactly_within_64_mb_of_wasm_memory() {
+    const MEMORY_LIMIT: f64 = 64.0 * 1024.0 * 1024.0;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    for case in common::hostile::cases() {
+        let result = sharecart::wasm::price_cart_json(case.text.as_str().into())
+            .map_err(js_error_fields)
+            .unwrap_or_else(|(code, path)| panic!("{}: {code} at {path}", case.name));
+        let value = json::parse(&result).expect("JSON result");
+        let payable = value
+            .get("totals")
+            .and_then(|t| t.get("payable"))
+            .and_then(|p| p.as_str());
+        assert_eq!(
+            payable,
+            Some(common::hostile::expected_payable(case.name)),
+            "{}",
+            case.name
+        );
+        let bytes = js_sys::Reflect::get(&memory.buffer(), &"byteLength".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::MAX);
+        assert!(
+            bytes <= MEMORY_LIMIT,
+            "{}: wasm memory {bytes} bytes",
+            case.name
+        );
+    }
+}

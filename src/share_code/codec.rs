@@ -22,7 +22,7 @@ pub(crate) const MIN_CODE_CHARS: usize = 4;
 pub(crate) const MAX_CODE_CHARS: usize = 128;
 
 /// Version written by this encoder.
-pub(crate) const VERSION: u8 = 1;
+pub(crate) const VERSION: u8 = super::SHARE_CODE_VERSION;
 /// Bytes of the HMAC-SHA-256 output kept in a version-1 tag (40 bits).
 pub(crate) const TAG_BYTES: usize = 5;
 /// Base-62 characters of a version-1 tag (62^7 > 2^40).
@@ -151,11 +151,26 @@ fn pop_id(n: &mut Big) -> u128 {
     id_floor(digits.min(MAX_ID_DIGITS)) + offset
 }
 
+/// A page's or channel's number in the header: its place in `ALL`.
+fn place<T: PartialEq, const N: usize>(all: &[T; N], value: &T) -> u64 {
+    let index = all.iter().position(|v| v == value).unwrap_or(0);
+    u64::try_from(index).unwrap_or(0)
+}
+
+/// The value numbered `index` in the header (`index` < 5 by construction).
+fn at_place<T: Copy, const N: usize>(all: &[T; N], index: u64, fallback: T) -> T {
+    usize::try_from(index)
+        .ok()
+        .and_then(|i| all.get(i))
+        .copied()
+        .unwrap_or(fallback)
+}
+
 fn header(p: &Packed) -> u64 {
     let flags = u64::from(p.group.is_some())
         + 2 * u64::from(p.campaign.is_some())
         + 4 * u64::from(p.coupon.is_some());
-    p.page.index() + 5 * (p.channel.index() + 5 * flags)
+    place(&Page::ALL, &p.page) + 5 * (place(&Channel::ALL, &p.channel) + 5 * flags)
 }
 
 /// The ids in layout order (targetId only when the page has one).
@@ -182,8 +197,8 @@ fn malformed(message: impl Into<String>) -> Error {
 
 fn unpack(mut n: Big) -> Result<Packed, Error> {
     let h = n.divmod_small(HEADER_RADIX);
-    let page = Page::from_index(h % 5).unwrap_or(Page::Item);
-    let channel = Channel::from_index((h / 5) % 5).unwrap_or(Channel::Group);
+    let page = at_place(&Page::ALL, h % 5, Page::Item);
+    let channel = at_place(&Channel::ALL, (h / 5) % 5, Channel::Group);
     let flags = h / 25;
     let target = if page == Page::Home {
         None

@@ -12,15 +12,16 @@
 mod big;
 mod codec;
 mod extract;
-mod wire;
+mod text;
 
-pub use wire::{decode_share_code_json, encode_share_code_json};
+pub use text::{decode_share_code_json, encode_share_code_json};
 
 use crate::error::{Error, ErrorCode};
+use crate::vocabulary::vocabulary;
 use serde::{Deserialize, Serialize};
 
 /// The share-code format version this crate writes (it reads version 1).
-pub const SHARE_CODE_VERSION: u32 = 1;
+pub const SHARE_CODE_VERSION: u8 = 1;
 /// `maxLength` when the encode options give none: a mini-program `scene`
 /// holds at most 32 characters.
 pub const DEFAULT_MAX_LENGTH: u32 = 32;
@@ -30,121 +31,39 @@ pub const ISSUED_AT_EPOCH_MS: u64 = codec::EPOCH_MS;
 /// `maxAgeMs`): 2^53 − 1, the largest integer a JavaScript number holds.
 pub const MAX_TIME_MS: u64 = codec::MAX_TIME_MS;
 
-/// The mini-program page a share code opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Page {
-    /// A product (sku) page; `targetId` is the sku id.
-    Item,
-    /// A shop page; `targetId` is the shop id.
-    Shop,
-    /// An activity (活动) page; `targetId` is the activity id.
-    Activity,
-    /// An invitation to become a promoter; `targetId` is the invite's id.
-    Invite,
-    /// The home page; it has no `targetId`.
-    Home,
-}
-
-impl Page {
-    /// Every page, in the order of their number in the code.
-    pub const ALL: [Page; 5] = [
-        Page::Item,
-        Page::Shop,
-        Page::Activity,
-        Page::Invite,
-        Page::Home,
-    ];
-
-    /// The wire name, e.g. `"item"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Page::Item => "item",
-            Page::Shop => "shop",
-            Page::Activity => "activity",
-            Page::Invite => "invite",
-            Page::Home => "home",
-        }
+vocabulary!(
+    /// The mini-program page a share code opens; its number in the code is
+    /// its place in `ALL`.
+    Page {
+        /// A product (sku) page; `targetId` is the sku id.
+        Item = "item",
+        /// A shop page; `targetId` is the shop id.
+        Shop = "shop",
+        /// An activity (活动) page; `targetId` is the activity id.
+        Activity = "activity",
+        /// An invitation to become a promoter; `targetId` is the invite's id.
+        Invite = "invite",
+        /// The home page; it has no `targetId`.
+        Home = "home",
     }
+);
 
-    /// The page with this wire name.
-    pub fn from_name(name: &str) -> Option<Page> {
-        Page::ALL.into_iter().find(|p| p.as_str() == name)
+vocabulary!(
+    /// Where the code was shared; its number in the code is its place in
+    /// `ALL`.
+    Channel {
+        /// A WeChat group chat.
+        Group = "group",
+        /// WeChat Moments (朋友圈).
+        Moments = "moments",
+        /// A one-to-one chat.
+        Private = "private",
+        /// A share poster (海报).
+        Poster = "poster",
+        /// A mini-program code / QR code.
+        Qr = "qr",
     }
-
-    fn index(self) -> u64 {
-        match self {
-            Page::Item => 0,
-            Page::Shop => 1,
-            Page::Activity => 2,
-            Page::Invite => 3,
-            Page::Home => 4,
-        }
-    }
-
-    fn from_index(index: u64) -> Option<Page> {
-        Page::ALL.into_iter().find(|p| p.index() == index)
-    }
-}
-
-/// Where the code was shared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Channel {
-    /// A WeChat group chat.
-    Group,
-    /// WeChat Moments (朋友圈).
-    Moments,
-    /// A one-to-one chat.
-    Private,
-    /// A share poster (海报).
-    Poster,
-    /// A mini-program code / QR code.
-    Qr,
-}
-
-impl Channel {
-    /// Every channel, in the order of their number in the code.
-    pub const ALL: [Channel; 5] = [
-        Channel::Group,
-        Channel::Moments,
-        Channel::Private,
-        Channel::Poster,
-        Channel::Qr,
-    ];
-
-    /// The wire name, e.g. `"group"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Group => "group",
-            Channel::Moments => "moments",
-            Channel::Private => "private",
-            Channel::Poster => "poster",
-            Channel::Qr => "qr",
-        }
-    }
-
-    /// The channel with this wire name.
-    pub fn from_name(name: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.as_str() == name)
-    }
-
-    fn index(self) -> u64 {
-        match self {
-            Channel::Group => 0,
-            Channel::Moments => 1,
-            Channel::Private => 2,
-            Channel::Poster => 3,
-            Channel::Qr => 4,
-        }
-    }
-
-    fn from_index(index: u64) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.index() == index)
-    }
-}
+);
 
 /// What a share code carries (SPEC 9). Decimal ids are strings of 1–20
 /// ASCII digits without leading zeros (`"0"` included).
@@ -225,7 +144,7 @@ pub struct DecodedShare {
     pub verified: bool,
 }
 
-fn invalid_field(path: &str, message: impl Into<String>) -> Error {
+pub(super) fn invalid_field(path: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::InvalidField, path, message)
 }
 
@@ -259,7 +178,7 @@ fn parse_optional_id(
 }
 
 /// Validates the fields (in SPEC order) into the numbers the code packs.
-fn pack_fields(fields: &ShareFields) -> Result<codec::Packed, Error> {
+pub(super) fn pack_fields(fields: &ShareFields) -> Result<codec::Packed, Error> {
     let target = match (&fields.target_id, fields.page) {
         (Some(_), Page::Home) => {
             return Err(invalid_field(
@@ -314,7 +233,7 @@ fn unpack_fields(p: &codec::Packed) -> ShareFields {
 }
 
 /// A hex key of 16–64 bytes (`invalidKey` at `options.key`).
-fn parse_key(key: &str) -> Result<Vec<u8>, Error> {
+pub(super) fn parse_key(key: &str) -> Result<Vec<u8>, Error> {
     let bytes = key.as_bytes();
     let fail = || {
         Error::new(
@@ -338,7 +257,7 @@ fn parse_key(key: &str) -> Result<Vec<u8>, Error> {
         .collect()
 }
 
-fn check_time(value: Option<u64>, path: &str, name: &str) -> Result<(), Error> {
+pub(super) fn check_time(value: Option<u64>, path: &str, name: &str) -> Result<(), Error> {
     match value {
         Some(v) if v > codec::MAX_TIME_MS => Err(invalid_field(
             path,
@@ -348,7 +267,14 @@ fn check_time(value: Option<u64>, path: &str, name: &str) -> Result<(), Error> {
     }
 }
 
-struct CheckedDecodeOptions {
+/// Encode options after their checks (each made once per call).
+pub(super) struct CheckedEncodeOptions {
+    pub(super) key: Option<Vec<u8>>,
+    pub(super) max_length: u32,
+}
+
+/// Decode options after their checks (each made once per call).
+pub(super) struct CheckedDecodeOptions {
     key: Option<Vec<u8>>,
     require_signature: bool,
     now: Option<u64>,
@@ -359,7 +285,22 @@ fn check_decode_options(options: &DecodeOptions) -> Result<CheckedDecodeOptions,
     let key = options.key.as_deref().map(parse_key).transpose()?;
     check_time(options.now, "options.now", "now")?;
     check_time(options.max_age_ms, "options.maxAgeMs", "maxAgeMs")?;
-    let expiry = match (options.now, options.max_age_ms) {
+    combine_decode_options(
+        key,
+        options.require_signature,
+        options.now,
+        options.max_age_ms,
+    )
+}
+
+/// The checks between options, once each is valid on its own.
+pub(super) fn combine_decode_options(
+    key: Option<Vec<u8>>,
+    require_signature: Option<bool>,
+    now: Option<u64>,
+    max_age_ms: Option<u64>,
+) -> Result<CheckedDecodeOptions, Error> {
+    let expiry = match (now, max_age_ms) {
         (_, None) => None,
         (Some(now), Some(max_age)) => Some((now, max_age)),
         (None, Some(_)) => {
@@ -369,7 +310,7 @@ fn check_decode_options(options: &DecodeOptions) -> Result<CheckedDecodeOptions,
             ))
         }
     };
-    let require_signature = options.require_signature.unwrap_or(false);
+    let require_signature = require_signature.unwrap_or(false);
     if require_signature && key.is_none() {
         // A signature that cannot be verified is not a signature (SPEC 9).
         return Err(Error::new(
@@ -381,7 +322,7 @@ fn check_decode_options(options: &DecodeOptions) -> Result<CheckedDecodeOptions,
     Ok(CheckedDecodeOptions {
         key,
         require_signature,
-        now: options.now,
+        now,
         expiry,
     })
 }
@@ -407,10 +348,20 @@ fn check_not_in_future(issued_at: u64, now: u64) -> Result<(), Error> {
 /// is given, `tooLong` when longer than `options.maxLength` (default 32).
 pub fn encode_share_code(fields: &ShareFields, options: &EncodeOptions) -> Result<String, Error> {
     let packed = pack_fields(fields)?;
-    let key = options.key.as_deref().map(parse_key).transpose()?;
-    let max_length = options.max_length.unwrap_or(DEFAULT_MAX_LENGTH);
-    let code = codec::encode(&packed, key.as_deref())?;
+    let options = CheckedEncodeOptions {
+        key: options.key.as_deref().map(parse_key).transpose()?,
+        max_length: options.max_length.unwrap_or(DEFAULT_MAX_LENGTH),
+    };
+    encode_packed(&packed, &options)
+}
+
+pub(super) fn encode_packed(
+    packed: &codec::Packed,
+    options: &CheckedEncodeOptions,
+) -> Result<String, Error> {
+    let code = codec::encode(packed, options.key.as_deref())?;
     let length = code.len();
+    let max_length = options.max_length;
     if u64::try_from(length).unwrap_or(u64::MAX) > u64::from(max_length) {
         return Err(Error::new(
             ErrorCode::TooLong,
@@ -425,7 +376,13 @@ pub fn encode_share_code(fields: &ShareFields, options: &EncodeOptions) -> Resul
 /// string / path with `s=CODE` (SPEC 9). Options are checked first, then
 /// the code: frame and check, version, fields, signature, age.
 pub fn decode_share_code(input: &str, options: &DecodeOptions) -> Result<DecodedShare, Error> {
-    let options = check_decode_options(options)?;
+    decode_checked(input, &check_decode_options(options)?)
+}
+
+pub(super) fn decode_checked(
+    input: &str,
+    options: &CheckedDecodeOptions,
+) -> Result<DecodedShare, Error> {
     let code = extract::extract(input)?;
     let parsed = codec::parse(&code)?;
     let fields = unpack_fields(&parsed.packed);

@@ -1,6 +1,7 @@
 //! SPEC 1.1 "Bounded work": request texts an attacker would send, each
 //! within every limit (at most 4 MiB). Shared by `tests/hostile_input.rs`
-//! (exact outcomes) and `benches/hostile.rs` (time, and the files the wasm
+//! (exact outcomes natively), `tests/wasm.rs` (the same in Node and
+//! Chromium, with the wasm memory after each) and `benches/hostile.rs` (time, and the files the wasm
 //! bench script replays).
 
 use sharecart::MAX_REQUEST_BYTES;
@@ -97,6 +98,16 @@ fn maximal_scopes() -> String {
         promotions.join(","),
         coupons.join(",")
     )
+}
+
+/// The payable each case must come to: an unknown member `x` changes no
+/// figure; the scopes match no selected line, so the 450 selected lines ×
+/// ¥10.00 pay in full.
+pub fn expected_payable(name: &str) -> &'static str {
+    match name {
+        "maximal-scopes" => "4500.00",
+        _ => "0.00",
+    }
 }
 
 /// Every hostile request shape of the JSON reader and the scopes.

@@ -6,7 +6,6 @@
 pub mod budget;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod carts;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod hostile;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod invariants;

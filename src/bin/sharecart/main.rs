@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         ["-h" | "--help"] | ["help"] => print_text(help::OVERVIEW),
         ["help", topic @ ..] => help_for(topic),
         ["-V" | "--version"] => print_text(&version()),
-        ["info"] => emit(&sharecart::engine_info_json()),
+        ["info"] => print_text(&sharecart::engine_info_json()),
         ["share", "encode"] => one_request(Entry::ShareEncode),
         ["share", "decode"] => one_request(Entry::ShareDecode),
         ["price", rest @ ..] => pricing(Entry::Price, "price", rest),
@@ -120,19 +120,11 @@ fn one_request(entry: Entry) -> ExitCode {
         return ExitCode::from(EXIT_IO);
     }
     match engine::run(entry, &bytes) {
-        Ok(output) => emit(&output),
+        Ok(output) => print_text(&output),
         Err(error) => {
             eprintln!("{}", error.to_json());
             ExitCode::from(EXIT_INPUT)
         }
-    }
-}
-
-fn emit(document: &str) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
-    match writeln!(stdout, "{document}").and_then(|_| stdout.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(EXIT_IO),
     }
 }
 

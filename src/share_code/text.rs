@@ -1,20 +1,18 @@
 //! The JSON text twins of the share-code functions (CLI and wasm facade).
 //! Input is read with the project's one reader ([`crate::json::parse`]),
 //! each member is type-checked from the [`Value`] (a wrong type is the
-//! field's own error), then the typed functions do the rest, so both faces
-//! share one validation path. `null` means absent; unknown keys are ignored.
+//! field's own error), then the typed functions' own checks run once each, so
+//! both faces share one validation path. `null` means absent; unknown keys are ignored.
 
+use super::codec::Packed;
 use super::{
-    check_time, decode_share_code, encode_share_code, pack_fields, parse_key, Channel,
-    DecodeOptions, EncodeOptions, Page, ShareFields,
+    check_time, combine_decode_options, decode_checked, encode_packed, invalid_field, pack_fields,
+    parse_key, Channel, CheckedDecodeOptions, CheckedEncodeOptions, Page, ShareFields,
+    DEFAULT_MAX_LENGTH,
 };
 use crate::error::{Error, ErrorCode};
 use crate::json::{self, Value};
 use serde::Serialize;
-
-fn invalid_field(path: &str, message: impl Into<String>) -> Error {
-    Error::new(ErrorCode::InvalidField, path, message)
-}
 
 fn root_object(text: &str) -> Result<Value<'_>, Error> {
     let doc = json::parse(text)?;
@@ -81,7 +79,9 @@ fn integer_member(parent: &Value, key: &str, path: &str, what: &str) -> Result<O
     }
 }
 
-fn fields_from_value(doc: &Value) -> Result<ShareFields, Error> {
+/// The fields, checked and packed, so a fault in them wins over one in the
+/// options (the order the typed API reports them in).
+fn fields_from_value(doc: &Value) -> Result<Packed, Error> {
     let fields = object_member(doc, "fields", "fields")?
         .ok_or_else(|| invalid_field("fields", "fields is required (an object)"))?;
     let page_name = string_member(fields, "page", "fields.page")?;
@@ -122,7 +122,7 @@ fn fields_from_value(doc: &Value) -> Result<ShareFields, Error> {
             "issuedAt is required (epoch milliseconds)",
         )
     })?;
-    let typed = ShareFields {
+    pack_fields(&ShareFields {
         page,
         target_id,
         promoter_id,
@@ -131,17 +131,14 @@ fn fields_from_value(doc: &Value) -> Result<ShareFields, Error> {
         campaign_id,
         coupon_id,
         issued_at,
-    };
-    // The typed checks, now, so a fault in the fields wins over one in the
-    // options (the order the typed API reports them in).
-    pack_fields(&typed)?;
-    Ok(typed)
+    })
 }
 
-fn key_member(options: &Value) -> Result<Option<String>, Error> {
+/// The key, parsed from hex.
+fn key_member(options: &Value) -> Result<Option<Vec<u8>>, Error> {
     match options.get_present("key") {
         None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.to_string())),
+        Some(Value::String(s)) => parse_key(s).map(Some),
         Some(other) => Err(Error::new(
             ErrorCode::InvalidKey,
             "options.key",
@@ -150,14 +147,14 @@ fn key_member(options: &Value) -> Result<Option<String>, Error> {
     }
 }
 
-fn encode_options_from_value(doc: &Value) -> Result<EncodeOptions, Error> {
+fn encode_options_from_value(doc: &Value) -> Result<CheckedEncodeOptions, Error> {
     let Some(options) = object_member(doc, "options", "options")? else {
-        return Ok(EncodeOptions::default());
+        return Ok(CheckedEncodeOptions {
+            key: None,
+            max_length: DEFAULT_MAX_LENGTH,
+        });
     };
     let key = key_member(options)?;
-    if let Some(key) = &key {
-        parse_key(key)?;
-    }
     let max_length = integer_member(
         options,
         "maxLength",
@@ -173,17 +170,17 @@ fn encode_options_from_value(doc: &Value) -> Result<EncodeOptions, Error> {
         })
     })
     .transpose()?;
-    Ok(EncodeOptions { key, max_length })
+    Ok(CheckedEncodeOptions {
+        key,
+        max_length: max_length.unwrap_or(DEFAULT_MAX_LENGTH),
+    })
 }
 
-fn decode_options_from_value(doc: &Value) -> Result<DecodeOptions, Error> {
+fn decode_options_from_value(doc: &Value) -> Result<CheckedDecodeOptions, Error> {
     let Some(options) = object_member(doc, "options", "options")? else {
-        return Ok(DecodeOptions::default());
+        return combine_decode_options(None, None, None, None);
     };
     let key = key_member(options)?;
-    if let Some(key) = &key {
-        parse_key(key)?;
-    }
     let require_signature = match options.get_present("requireSignature") {
         None => None,
         Some(Value::Bool(b)) => Some(*b),
@@ -202,12 +199,7 @@ fn decode_options_from_value(doc: &Value) -> Result<DecodeOptions, Error> {
     check_time(now, "options.now", "now")?;
     let max_age_ms = integer_member(options, "maxAgeMs", "options.maxAgeMs", time)?;
     check_time(max_age_ms, "options.maxAgeMs", "maxAgeMs")?;
-    Ok(DecodeOptions {
-        key,
-        require_signature,
-        now,
-        max_age_ms,
-    })
+    combine_decode_options(key, require_signature, now, max_age_ms)
 }
 
 fn to_text<T: Serialize>(value: &T) -> Result<String, Error> {
@@ -226,7 +218,7 @@ pub fn encode_share_code_json(text: &str) -> Result<String, Error> {
     let doc = root_object(text)?;
     let fields = fields_from_value(&doc)?;
     let options = encode_options_from_value(&doc)?;
-    let code = encode_share_code(&fields, &options)?;
+    let code = encode_packed(&fields, &options)?;
     #[derive(Serialize)]
     struct Encoded {
         code: String,
@@ -245,6 +237,6 @@ pub fn decode_share_code_json(text: &str) -> Result<String, Error> {
         )
     })?;
     let options = decode_options_from_value(&doc)?;
-    let decoded = decode_share_code(&input, &options)?;
+    let decoded = decode_checked(&input, &options)?;
     to_text(&decoded)
 }
