@@ -215,6 +215,8 @@ bench-python: python
 bench: pkg
 	cargo bench --bench pricing
 	node scripts/bench-wasm.mjs
+	cargo bench --bench hostile
+	node scripts/bench-hostile.mjs
 
 vector-list:
 	SHARECART_UPDATE_VECTOR_LIST=1 cargo test --test vector_list_current

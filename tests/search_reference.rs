@@ -2,13 +2,15 @@
 //! nothing of the search: it lists every stacking-valid combination, prices
 //! each through manual mode (a combination is valid when every pick comes
 //! out applied), and keeps the least payable, then the fewest coupons, then
-//! the smallest sorted id list.
+//! the smallest sorted id list. Best mode with the buyer's constraints is
+//! compared the same way: the locks are judged by manual mode, and only
+//! combinations holding every accepted lock and no excluded coupon count.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::carts::{random_cart, Shape, SMALL};
+use common::carts::{random_cart, Rng, Shape, SMALL};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -71,8 +73,16 @@ fn combinations(request: &Value) -> Vec<Vec<String>> {
 
 /// The reference optimum: (payable in fen, sorted ids).
 fn enumerate_best(request: &Value) -> (i64, Vec<String>) {
+    enumerate_best_among(request, |_| true)
+}
+
+/// The reference optimum among the combinations `allowed` keeps.
+fn enumerate_best_among(
+    request: &Value,
+    allowed: impl Fn(&[String]) -> bool,
+) -> (i64, Vec<String>) {
     let mut best: Option<(i64, Vec<String>)> = None;
-    for combo in combinations(request) {
+    for combo in combinations(request).into_iter().filter(|c| allowed(c)) {
         let mut manual = request.clone();
         manual["couponSelection"] = json!({"mode": "manual", "ids": combo});
         let result = price(&manual);
@@ -96,7 +106,7 @@ fn enumerate_best(request: &Value) -> (i64, Vec<String>) {
             best = Some((payable, ids));
         }
     }
-    best.expect("the empty combination is always valid")
+    best.expect("the accepted locks alone are always valid")
 }
 
 fn best_mode(request: &Value) -> (i64, Vec<String>, Value) {
@@ -165,6 +175,140 @@ proptest! {
     fn best_mode_equals_plain_enumeration_on_fuller_wallets(seed in any::<u64>()) {
         check(seed, Shape { max_shops: 4, max_lines: 8, max_promotions: 3, max_coupons: 14 })?;
     }
+}
+
+fn applied_ids(result: &Value) -> Vec<String> {
+    result["coupons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "applied")
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Random locks and exclusions over the wallet's ids, disjoint, each in a
+/// random order: about a third of the coupons locked and a third excluded.
+fn random_constraints(request: &Value, seed: u64) -> (Vec<String>, Vec<String>) {
+    let mut rng = Rng::new(seed ^ 0x5EED_10C4);
+    let mut ids: Vec<String> = request["coupons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    for i in (1..ids.len()).rev() {
+        ids.swap(i, rng.range(0, i as u64) as usize);
+    }
+    let (mut lock, mut exclude) = (Vec::new(), Vec::new());
+    for id in ids {
+        match rng.range(0, 2) {
+            0 => lock.push(id),
+            1 => exclude.push(id),
+            _ => {}
+        }
+    }
+    (lock, exclude)
+}
+
+fn check_constrained(seed: u64, shape: Shape) -> Result<(), TestCaseError> {
+    let mut request = random_cart(seed, shape);
+    if combinations(&request).len() > 4000 {
+        return Ok(());
+    }
+    let (lock, exclude) = random_constraints(&request, seed);
+    // The locks judged like manual picks: the accepted ones are applied.
+    let mut locks_alone = request.clone();
+    locks_alone["couponSelection"] = json!({"mode": "manual", "ids": lock});
+    let accepted = applied_ids(&price(&locks_alone));
+    let (want_payable, want_ids) = enumerate_best_among(&request, |combo| {
+        accepted.iter().all(|a| combo.contains(a)) && !combo.iter().any(|c| exclude.contains(c))
+    });
+    request["couponSelection"] = json!({"mode": "best", "exclude": exclude, "lock": lock});
+    let (payable, ids, result) = best_mode(&request);
+    prop_assert_eq!(
+        (payable, &ids),
+        (want_payable, &want_ids),
+        "seed {} request {}",
+        seed,
+        request
+    );
+    prop_assert_eq!(&result["couponSearch"]["optimal"], &json!(true));
+    // Line by line, the result is manual mode with the locks first (so
+    // refused locks carry the same reasons), then the rest of the pick.
+    let mut picks = lock.clone();
+    picks.extend(ids.iter().filter(|id| !lock.contains(id)).cloned());
+    let mut manual = request.clone();
+    manual["couponSelection"] = json!({"mode": "manual", "ids": picks});
+    let mut as_manual = price(&manual);
+    let mut result_sorted = result.clone();
+    result_sorted
+        .as_object_mut()
+        .unwrap()
+        .remove("couponSearch");
+    as_manual.as_object_mut().unwrap().remove("couponSearch");
+    prop_assert_eq!(
+        serde_json::to_string(&result_sorted).unwrap(),
+        serde_json::to_string(&as_manual).unwrap(),
+        "seed {} request {}",
+        seed,
+        request
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn constrained_best_mode_equals_plain_enumeration(seed in any::<u64>()) {
+        check_constrained(seed, SMALL)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn constrained_best_mode_equals_plain_enumeration_on_fuller_wallets(seed in any::<u64>()) {
+        check_constrained(seed, Shape { max_shops: 4, max_lines: 8, max_promotions: 3, max_coupons: 14 })?;
+    }
+}
+
+/// Guards the constrained comparison: many wallets must lock a coupon
+/// that is applied, refuse a lock, and exclude a coupon the plain pick
+/// applied.
+#[test]
+fn random_constraints_exercise_locks_and_exclusions() {
+    let (mut lock_applied, mut lock_refused, mut best_excluded) = (0, 0, 0);
+    for seed in 0..2000 {
+        let mut request = random_cart(seed, SMALL);
+        let (_, plain_ids, _) = best_mode(&request);
+        let (lock, exclude) = random_constraints(&request, seed);
+        request["couponSelection"] = json!({"mode": "best", "exclude": exclude, "lock": lock});
+        let result = price(&request);
+        let coupons = result["coupons"].as_array().unwrap();
+        let status = |id: &String| coupons.iter().find(|c| c["id"] == json!(id)).unwrap();
+        if lock.iter().any(|id| status(id)["status"] == "applied") {
+            lock_applied += 1;
+        }
+        if lock.iter().any(|id| {
+            let reason = &status(id)["reason"];
+            reason == "stackingConflict" || reason == "exclusiveConflict"
+        }) {
+            lock_refused += 1;
+        }
+        if plain_ids.iter().any(|id| exclude.contains(id)) {
+            best_excluded += 1;
+        }
+    }
+    println!("lock applied {lock_applied}, lock refused {lock_refused}, best excluded {best_excluded} of 2000");
+    assert!(lock_applied > 400, "only {lock_applied} applied locks");
+    assert!(lock_refused > 80, "only {lock_refused} conflicting locks");
+    assert!(
+        best_excluded > 300,
+        "only {best_excluded} exclusions of the plain pick"
+    );
 }
 
 /// Guards the generator: the comparison above only means something if

@@ -96,11 +96,18 @@ pub fn price(cart: &Cart, options: &PricingOptions) -> PricingResult {
         fees.clone(),
     );
     let (application, refusals, coupon_search) = match &cart.selection {
-        Selection::Best => {
-            let outcome = search::best_combination(&board, options.search_budget);
+        Selection::Best(constraints) => {
+            // Locks are judged first, exactly like manual picks (SPEC 4).
+            let (locked, refused) = manual::resolve(&board, &constraints.lock);
+            let outcome = search::best_combination(
+                &board,
+                &locked,
+                &constraints.exclude,
+                options.search_budget,
+            );
             (
                 outcome.application,
-                Vec::new(),
+                refused,
                 Some(CouponSearch {
                     optimal: outcome.optimal,
                     combinations_tried: outcome.tried,

@@ -100,8 +100,16 @@ struct Search<'a, 'b> {
     best: Pick,
 }
 
-pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
-    let Some(empty) = board.apply(&[]) else {
+/// The best pick among the combinations holding every coupon of `locked`
+/// (accepted locks: a valid combination, judged like manual picks) and none
+/// of `excluded`. Plain best mode passes two empty lists.
+pub fn best_combination(
+    board: &CouponBoard,
+    locked: &[usize],
+    excluded: &[usize],
+    budget: u64,
+) -> SearchOutcome {
+    let (Some(empty), Some(with_locks)) = (board.apply(&[]), board.apply(locked)) else {
         return SearchOutcome {
             application: None,
             optimal: true,
@@ -111,10 +119,12 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
     let coupons = &board.cart.coupons;
     // Only coupons usable alone with a discount above zero can improve a
     // combination: others stay unusable (amounts only fall as coupons are
-    // added) or give 0 (discounts never rise as `A` falls).
+    // added) or give 0 (discounts never rise as `A` falls). Locks take
+    // part whatever their discount.
     let candidates: Vec<(usize, Money)> = (0..coupons.len())
+        .filter(|c| !excluded.contains(c))
         .filter_map(|c| board.alone(c).ok().map(|d| (c, d)))
-        .filter(|(_, d)| *d > Money::ZERO)
+        .filter(|(c, d)| *d > Money::ZERO || locked.contains(c))
         .collect();
 
     let mut search = Search {
@@ -124,17 +134,29 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
         steps: 0,
         tried: 1,
         stopped: false,
-        best: Pick {
-            saving: 0,
-            coupons: Vec::new(),
-            ids: Vec::new(),
-        },
+        // The locks alone are valid: every other pick must beat them.
+        best: Pick::new(
+            board,
+            empty.payable.fen() - with_locks.payable.fen(),
+            locked.to_vec(),
+        ),
     };
-
-    for &(c, discount) in candidates.iter().filter(|(c, _)| coupons[*c].exclusive) {
-        search.offer(Pick::new(board, discount.fen(), vec![c]));
+    // An accepted exclusive lock stands alone (later locks were refused).
+    if locked.iter().any(|&c| coupons[c].exclusive) {
+        return SearchOutcome {
+            application: Some(with_locks),
+            optimal: true,
+            tried: search.tried,
+        };
     }
 
+    if locked.is_empty() {
+        for &(c, discount) in candidates.iter().filter(|(c, _)| coupons[*c].exclusive) {
+            search.offer(Pick::new(board, discount.fen(), vec![c]));
+        }
+    }
+
+    // A locked coupon is the only option of its slot.
     let stacking = |stage: Stage| -> Vec<(usize, Money)> {
         let mut list: Vec<(usize, Money)> = candidates
             .iter()
@@ -142,15 +164,26 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
             .filter(|(c, _)| !coupons[*c].exclusive && coupons[*c].stage == stage)
             .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if let Some(&lock) = list.iter().find(|(c, _)| locked.contains(c)) {
+            if stage != Stage::Shop {
+                list = vec![lock];
+            }
+        }
         list
     };
-    let shop_coupons = shop_coupons_by_shop(board, &stacking(Stage::Shop));
-    let mut platforms: Vec<Option<Platform>> = stacking(Stage::Platform)
+    let shop_coupons = shop_coupons_by_shop(board, &stacking(Stage::Shop), locked);
+    let platform_list = stacking(Stage::Platform);
+    let platform_locked = platform_list.iter().any(|(c, _)| locked.contains(c));
+    let mut platforms: Vec<Option<Platform>> = platform_list
         .into_iter()
         .map(|(c, _)| Some(platform(board, c)))
         .collect();
-    platforms.push(None);
-    let mut shippings: Vec<Option<Shipping>> = stacking(Stage::Shipping)
+    if !platform_locked {
+        platforms.push(None);
+    }
+    let shipping_list = stacking(Stage::Shipping);
+    let shipping_locked = shipping_list.iter().any(|(c, _)| locked.contains(c));
+    let mut shippings: Vec<Option<Shipping>> = shipping_list
         .into_iter()
         .map(|(c, d)| {
             Some(Shipping {
@@ -161,7 +194,9 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
             })
         })
         .collect();
-    shippings.push(None);
+    if !shipping_locked {
+        shippings.push(None);
+    }
 
     'passes: for platform in &platforms {
         let loose = prepare_tree(board, &shop_coupons, platform.as_ref(), None);
@@ -179,7 +214,7 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
         }
     }
 
-    let application = board.apply(&search.best.coupons).or(Some(empty));
+    let application = board.apply(&search.best.coupons).or(Some(with_locks));
     SearchOutcome {
         application,
         optimal: !search.stopped,
@@ -187,8 +222,19 @@ pub fn best_combination(board: &CouponBoard, budget: u64) -> SearchOutcome {
     }
 }
 
-fn shop_coupons_by_shop(board: &CouponBoard, list: &[(usize, Money)]) -> Vec<Vec<ShopCoupon>> {
-    let mut by_shop: Vec<Vec<ShopCoupon>> = Vec::new();
+/// A shop's shop coupons; `locked` when the buyer keeps one of them, which
+/// is then its only option (no "none").
+struct ShopSlot {
+    coupons: Vec<ShopCoupon>,
+    locked: bool,
+}
+
+fn shop_coupons_by_shop(
+    board: &CouponBoard,
+    list: &[(usize, Money)],
+    locked: &[usize],
+) -> Vec<ShopSlot> {
+    let mut by_shop: Vec<ShopSlot> = Vec::new();
     let mut slot_of_shop: Vec<Option<usize>> = vec![None; board.cart.shops.len()];
     for &(c, discount) in list {
         let Some(shop) = board.cart.coupons[c].shop else {
@@ -198,7 +244,10 @@ fn shop_coupons_by_shop(board: &CouponBoard, list: &[(usize, Money)]) -> Vec<Vec
             continue;
         };
         let slot = *slot_ref.get_or_insert_with(|| {
-            by_shop.push(Vec::new());
+            by_shop.push(ShopSlot {
+                coupons: Vec::new(),
+                locked: false,
+            });
             by_shop.len() - 1
         });
         let lines = &board.eligible[c];
@@ -209,11 +258,18 @@ fn shop_coupons_by_shop(board: &CouponBoard, list: &[(usize, Money)]) -> Vec<Vec
             .filter(|(_, share)| *share > Money::ZERO)
             .map(|(&i, share)| (i, share.fen()))
             .collect();
-        by_shop[slot].push(ShopCoupon {
+        let coupon = ShopCoupon {
             coupon: c,
             discount: discount.fen(),
             shares,
-        });
+        };
+        let entry = &mut by_shop[slot];
+        if locked.contains(&c) {
+            entry.coupons = vec![coupon];
+            entry.locked = true;
+        } else if !entry.locked {
+            entry.coupons.push(coupon);
+        }
     }
     by_shop
 }
@@ -404,7 +460,7 @@ struct Tree {
 /// pass shares the tree built with `shipping: None`.
 fn prepare_tree(
     board: &CouponBoard,
-    shop_coupons: &[Vec<ShopCoupon>],
+    shop_coupons: &[ShopSlot],
     platform: Option<&Platform>,
     shipping: Option<&Shipping>,
 ) -> Tree {
@@ -419,8 +475,9 @@ fn prepare_tree(
 
     let mut shops: Vec<Vec<Option_>> = shop_coupons
         .iter()
-        .map(|list| {
-            let mut options: Vec<Option_> = list
+        .map(|slot| {
+            let mut options: Vec<Option_> = slot
+                .coupons
                 .iter()
                 .map(|sc| Option_ {
                     coupon: Some(sc.coupon),
@@ -429,12 +486,14 @@ fn prepare_tree(
                     shipping_cut: cut(&sc.shares, shipping_lines),
                 })
                 .collect();
-            options.push(Option_ {
-                coupon: None,
-                discount: 0,
-                platform_cut: 0,
-                shipping_cut: 0,
-            });
+            if !slot.locked {
+                options.push(Option_ {
+                    coupon: None,
+                    discount: 0,
+                    platform_cut: 0,
+                    shipping_cut: 0,
+                });
+            }
             if !shipping_binds {
                 options = undominated(board, options);
             }

@@ -251,9 +251,18 @@ impl Coupon {
 
 #[derive(Debug, Clone)]
 pub enum Selection {
-    Best,
+    /// Best mode, with the buyer's constraints (empty in plain best mode).
+    Best(Constraints),
     /// Coupon indices in the buyer's order.
     Manual(Vec<usize>),
+}
+
+/// SPEC 4 best mode with the buyer's constraints: coupons the pick must
+/// not contain, and coupons it must keep, judged in `lock` order.
+#[derive(Debug, Clone, Default)]
+pub struct Constraints {
+    pub exclude: Vec<usize>,
+    pub lock: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -18,7 +18,8 @@ pub const MAX_GIFTS: usize = 20;
 pub const MAX_BENEFICIARIES: usize = 2;
 pub const MAX_LINE_CATEGORIES: usize = 20;
 pub const MAX_SCOPE_IDS: usize = 1000;
-pub const MAX_MANUAL_PICKS: usize = 200;
+/// Manual picks, exclusions and locks (SPEC 1.1, 4).
+pub const MAX_SELECTION_IDS: usize = 200;
 const MAX_COUNT: u32 = 9999;
 
 /// Whether `couponSelection` is read (pricing) or ignored (preview, SPEC 8).
@@ -41,7 +42,7 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
     let coupons = read_coupons(&root, &shops)?;
     let selection = match policy {
         SelectionPolicy::Read => read_selection(&root, &coupons)?,
-        SelectionPolicy::ForceBest => Selection::Best,
+        SelectionPolicy::ForceBest => Selection::Best(Constraints::default()),
     };
     let commission = read_commission(&root)?;
     let mut cart = Cart {
@@ -490,7 +491,7 @@ enum ModeName {
 
 fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error> {
     let Some(selection) = root.object("couponSelection")? else {
-        return Ok(Selection::Best);
+        return Ok(Selection::Best(Constraints::default()));
     };
     let mode = selection.enumeration("mode", |m| match m {
         "best" => Some(ModeName::Best),
@@ -498,12 +499,31 @@ fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error>
         _ => None,
     })?;
     if !matches!(mode, Some(ModeName::Manual)) {
-        return Ok(Selection::Best);
+        // `exclude` is read whole before `lock`, so an id in both lists is
+        // found at its entry in `lock` (SPEC 4).
+        let exclude = coupon_list(&selection, "exclude", coupons, &[])?.unwrap_or_default();
+        let lock = coupon_list(&selection, "lock", coupons, &exclude)?.unwrap_or_default();
+        return Ok(Selection::Best(Constraints { exclude, lock }));
     }
-    let ids = selection.required("ids", selection.array("ids", Some(MAX_MANUAL_PICKS))?)?;
-    let path = selection.at("ids");
+    let ids = selection.required("ids", coupon_list(&selection, "ids", coupons, &[])?)?;
+    Ok(Selection::Manual(ids))
+}
+
+/// An optional list of coupon ids (manual picks, exclusions, locks): at
+/// most 200 entries, checked before any entry is read; each an id naming a
+/// coupon, not repeated in the list nor found in `taken` (`duplicateId`).
+fn coupon_list(
+    selection: &Object,
+    key: &str,
+    coupons: &[Coupon],
+    taken: &[usize],
+) -> Result<Option<Vec<usize>>, Error> {
+    let Some(ids) = selection.array(key, Some(MAX_SELECTION_IDS))? else {
+        return Ok(None);
+    };
+    let path = selection.at(key);
     let mut seen = HashSet::new();
-    let mut picks = Vec::with_capacity(ids.len());
+    let mut list = Vec::with_capacity(ids.len());
     for (k, value) in ids.iter().enumerate() {
         let id = read_id(value, || index(&path, k))?;
         let coupon = coupons.iter().position(|c| c.id == id).ok_or_else(|| {
@@ -514,9 +534,16 @@ fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error>
             )
         })?;
         unique(&mut seen, &id, || index(&path, k))?;
-        picks.push(coupon);
+        if taken.contains(&coupon) {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                index(&path, k),
+                format!("coupon {id:?} is both excluded and locked"),
+            ));
+        }
+        list.push(coupon);
     }
-    Ok(Selection::Manual(picks))
+    Ok(Some(list))
 }
 
 fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {

@@ -270,6 +270,12 @@ pub struct CouponSelectionInput {
     pub mode: Option<SelectionMode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
+    /// Best mode: coupons the buyer dropped from the pick (SPEC 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<Vec<String>>,
+    /// Best mode: coupons the buyer keeps, judged in this order (SPEC 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<Vec<String>>,
 }
 }
 
