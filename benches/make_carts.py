@@ -489,7 +489,37 @@ def extreme():
     return cart
 
 
+def sweep(n_lines):
+    """n lines scaled like extreme (5 lines a shop, 1–2 coupons a shop, …):
+    the carts of the per-call time against cart size plot (issue 16)."""
+    def per_shop(rng, n):
+        return [1 + (k % 2) for k in range(n)]
+    scale = lambda per_500, least: max(least, round(n_lines * per_500 / 500))
+    n_shipping = scale(20, 1)
+    return generated(seed=20261203 + n_lines, n_shops=scale(100, 1), n_lines=n_lines,
+                     n_promos=scale(40, 2), n_shop_coupons_by_shop=per_shop, n_foreign=0,
+                     n_platform=scale(30, 1), n_platform_exclusive=scale(4, 0),
+                     n_shop_exclusive=scale(3, 0), n_shipping=n_shipping,
+                     n_shipping_order=min(n_shipping, scale(6, 1)))
+
+
+SWEEP_LINES = (1, 2, 5, 10, 20, 50, 100, 200, 300, 500)
+
+
+def write_sweep(directory):
+    """benches/make_carts.py --sweep DIR: DIR/lines-N.json for each size."""
+    os.makedirs(directory, exist_ok=True)
+    for n in SWEEP_LINES:
+        cart = sweep(n)
+        with open(os.path.join(directory, "lines-%d.json" % n), "w", encoding="utf-8") as f:
+            f.write(json.dumps(cart, ensure_ascii=False) + "\n")
+    print("wrote %d sweep carts (%s lines) to %s" % (len(SWEEP_LINES), ", ".join(map(str, SWEEP_LINES)), directory))
+
+
 def main():
+    if sys.argv[1:2] == ["--sweep"] and len(sys.argv) == 3:
+        write_sweep(sys.argv[2])
+        return
     check = "--check" in sys.argv[1:]
     changed = False
     for name, build in (("typical", typical), ("large", large), ("extreme", extreme)):

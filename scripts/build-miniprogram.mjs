@@ -31,6 +31,7 @@ import vm from 'node:vm';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { buildEntry, buildTypes } from './miniprogram/glue.mjs';
 import { errorTypes } from './package/types.mjs';
+import { checkSize } from './wasm-size.mjs';
 
 const DEFAULT_WASM_PATH = '/miniprogram_npm/sharecart/sharecart.wasm';
 
@@ -94,7 +95,7 @@ const brotli = (bytes) => brotliCompressSync(bytes, {
 delete env.CARGO_ENCODED_RUSTFLAGS;
 run('cargo', [`+${NIGHTLY}`, 'build', '-Zbuild-std=std,panic_abort', '--target', 'wasm32-unknown-unknown',
   '--release', '--lib'], {
-  env: { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: '-Ctarget-cpu=mvp' },
+  env: { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: '-Ctarget-cpu=mvp -Zunstable-options -Cpanic=immediate-abort' },
 });
 
 // ---- 2. wasm-bindgen -----------------------------------------------------------
@@ -219,11 +220,11 @@ for (const dir of copyTo) {
 
 // ---- 6. sizes ------------------------------------------------------------------------
 const jsBytes = Buffer.from(entry.code);
-const gz = gzipSync(wasmBytes, { level: 9 }).length;
 console.log(`pkg/miniprogram exports: init, defaultWasmPath, isSharecartError, ${entry.api.join(', ')}`);
 console.log(`pkg/miniprogram/sharecart.wasm: MVP, ${finalExports.length} exports (no globals${droppedGlobals.length ? `; dropped ${droppedGlobals.join(', ')}` : ''})`);
-console.log(`pkg/miniprogram/sharecart.wasm: raw ${wasmBytes.length} B (${kib(wasmBytes.length)}), gzip ${gz} B (${kib(gz)}), brotli ${br.length} B (${kib(br.length)})`);
+const overBudget = checkSize('miniprogram', wasmFile, 'pkg/miniprogram/sharecart.wasm');
 console.log(`pkg/miniprogram/sharecart.js: raw ${jsBytes.length} B (${kib(jsBytes.length)}), gzip ${gzipSync(jsBytes, { level: 9 }).length} B`);
 console.log(`in a mini-program package: sharecart.js + sharecart.wasm = ${kib(jsBytes.length + wasmBytes.length)}; `
   + `sharecart.js + sharecart.wasm.br = ${kib(jsBytes.length + br.length)} (limit 2048 KiB)`);
+if (overBudget.length) fail(overBudget.join('\n'));
 if (!existsSync(wasmFile)) fail('no .wasm written');

@@ -1,18 +1,22 @@
 // Runs binaryen's wasm-opt -Oz (from npm, so nothing is downloaded at build
-// time) on each .wasm given, then prints raw, gzip and brotli sizes.
+// time) on each .wasm given, then prints raw, gzip and brotli sizes and
+// fails the build when a file is above the budget named by --budget=
+// (scripts/wasm-size.mjs, scripts/wasm-size-budget.json).
+//
+//   node scripts/optimize-wasm.mjs --budget=web pkg/npm/sharecart_bg.wasm
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { checkSize } from './wasm-size.mjs';
 
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-for (const file of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const budget = args.find((a) => a.startsWith('--budget='))?.slice('--budget='.length);
+const problems = [];
+for (const file of args.filter((a) => !a.startsWith('--'))) {
   execFileSync('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types',
     '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
-  const bytes = readFileSync(file);
-  const gzip = gzipSync(bytes, { level: 9 }).length;
-  const brotli = brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-  }).length;
-  console.log(`${file}: raw ${bytes.length} B (${kib(bytes.length)}), gzip ${gzip} B (${kib(gzip)}), brotli ${brotli} B (${kib(brotli)})`);
+  problems.push(...checkSize(budget ?? null, file));
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
 }

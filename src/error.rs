@@ -27,6 +27,9 @@ pub enum ErrorCode {
     InvalidCoupon,
     TooManyLevels,
     InvalidPreview,
+    /// Under `strict` only (SPEC 1.2): the first warning is the error.
+    UnknownField,
+    TimeInSeconds,
     // Share codes (SPEC 9).
     InvalidField,
     TooLong,
@@ -65,6 +68,8 @@ impl ErrorCode {
             InvalidCoupon => "invalidCoupon",
             TooManyLevels => "tooManyLevels",
             InvalidPreview => "invalidPreview",
+            UnknownField => "unknownField",
+            TimeInSeconds => "timeInSeconds",
             InvalidField => "invalidField",
             TooLong => "tooLong",
             InvalidKey => "invalidKey",

@@ -21,6 +21,7 @@ mod commission;
 mod money;
 mod preview;
 mod pricing;
+mod sort;
 mod vocabulary;
 // The wire types of SPEC 1 (request), 7a (result) and 8 (error) are public
 // through the re-exports below; their fields are documented by those SPEC
@@ -112,13 +113,19 @@ pub use share_code::{
     DecodeOptions, DecodedShare, EncodeOptions, Page, ShareFields,
 };
 
+// `strict` (SPEC 1.2) is applied last, once the request is otherwise
+// valid: a request with a fault gets that fault, whatever its warnings.
+
 fn price_value(value: &json::Value, options: &PricingOptions) -> Result<PricingResult, Error> {
     let cart = request::validate(value, SelectionPolicy::Read)?;
+    request::strict_error(cart.strict, &cart.warnings)?;
     Ok(pricing::price(&cart, options))
 }
 
 fn preview_value(value: &json::Value, options: &PricingOptions) -> Result<SharePreview, Error> {
     let cart = request::validate(value, SelectionPolicy::ForceBest)?;
+    preview::check_one_selected_line(&cart)?;
+    request::strict_error(cart.strict, &cart.warnings)?;
     preview::preview(&cart, options)
 }
 

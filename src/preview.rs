@@ -50,6 +50,7 @@ fn from_result(cart: &Cart, result: PricingResult) -> Result<SharePreview, Error
     Ok(SharePreview {
         engine: result.engine,
         unsupported: result.unsupported,
+        warnings: result.warnings,
         sku_id: line.sku_id.clone(),
         quantity: line.quantity,
         list_amount: priced.list_amount,

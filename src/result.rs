@@ -48,8 +48,17 @@ names!(
     }
 );
 
+names!(
+    /// `warnings[].code` (SPEC 1.2); under `strict` the same code is the
+    /// error's.
+    WarningCode { UnknownField, TimeInSeconds }
+);
+
 pub use crate::request::wire::BeneficiaryRole;
 
+// Field lists of the serde declarations repeat their attributes by nature;
+// no function could share them, so the duplicate finder skips them.
+// jscpd:ignore-start
 wire! {
 /// `engine`: which build and which spec produced a result.
 pub struct EngineInfo {
@@ -68,11 +77,27 @@ pub struct Unsupported {
 }
 
 wire! {
+/// A field this spec does not give to its object, or a time that looks
+/// like seconds (SPEC 1.2). It changes no figure.
+pub struct Warning {
+    pub code: WarningCode,
+    /// Written like an error's path; a key that is empty or holds a
+    /// character other than an ASCII letter, digit or `_` is a JSON string
+    /// in brackets (`lines[0]["a.b"]`).
+    pub path: String,
+    pub message: String,
+}
+}
+
+wire! {
 /// What `priceCart` returns.
 pub struct PricingResult {
     pub engine: EngineInfo,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsupported: Option<Unsupported>,
+    /// In document order, at most 100; absent when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     pub lines: Vec<LineResult>,
     pub shops: Vec<ShopResult>,
     pub promotions: Vec<PromotionResult>,
@@ -244,6 +269,9 @@ pub struct SharePreview {
     pub engine: EngineInfo,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsupported: Option<Unsupported>,
+    /// In document order, at most 100; absent when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     pub sku_id: String,
     pub quantity: u32,
     pub list_amount: Money,
@@ -256,3 +284,4 @@ pub struct SharePreview {
     pub earnings: Vec<Earning>,
 }
 }
+// jscpd:ignore-end

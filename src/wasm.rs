@@ -100,7 +100,9 @@ fn text_argument(value: &JsValue) -> Result<String, JsValue> {
 /// surrogate. The conversion replaces each one by U+FFFD, so only a text
 /// holding U+FFFD needs the code-unit scan (one JS call per unit).
 fn well_formed(value: &JsValue, text: &str) -> bool {
-    !text.contains('\u{FFFD}')
+    // U+FFFD in UTF-8, found without `str::contains`'s searcher code.
+    const REPLACEMENT: [u8; 3] = [0xEF, 0xBF, 0xBD];
+    !text.as_bytes().windows(3).any(|w| w == REPLACEMENT)
         || value
             .dyn_ref::<js_sys::JsString>()
             .is_some_and(js_sys::JsString::is_valid_utf16)
@@ -119,8 +121,9 @@ fn js_type_name(value: &JsValue) -> String {
 
 #[wasm_bindgen(js_name = engineInfo, unchecked_return_type = "EngineInfo")]
 pub fn engine_info() -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&crate::engine_info(), &serializer).map_err(JsValue::from)
+    // Through JSON text like every other result: serde-wasm-bindgen's
+    // serializer was 3 KB of .wasm for this one object (issue 16).
+    parse(&crate::engine_info_json())
 }
 
 /// `encodeShareCode(fields, options?)`: the code string (SPEC 9).

@@ -240,6 +240,19 @@ fn hostile_requests_price_exactly_within_80_mib_of_wasm_memory() {
             "{}",
             case.name
         );
+        let warnings: Vec<String> = match value.get("warnings") {
+            Some(json::Value::Array(items)) => items
+                .iter()
+                .filter_map(|w| w.get("path").and_then(|p| p.as_str()).map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            warnings,
+            common::hostile::expected_warnings(case.name),
+            "{}",
+            case.name
+        );
         seen.push(format!("{} {}", case.name, memory_bytes()));
         assert!(
             memory_bytes() <= MEMORY_LIMIT,

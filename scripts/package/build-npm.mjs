@@ -2,9 +2,11 @@
 // package folder) and pkg/sharecart-<version>.tgz (what `npm publish`
 // would upload). Run by `make npm`, after `make miniprogram`.
 //
-//   1. cargo build --release --target wasm32-unknown-unknown --lib (stable);
+//   1. cargo +NIGHTLY build -Zbuild-std --release --target wasm32-unknown-unknown
+//      --lib, panic=immediate-abort, into target/web/;
 //   2. wasm-bindgen --target web into target/npm/bindgen/;
-//   3. wasm-opt -Oz (scripts/optimize-wasm.mjs) → sharecart_bg.wasm;
+//   3. wasm-opt -Oz (scripts/optimize-wasm.mjs) → sharecart_bg.wasm, its
+//      size printed and checked against scripts/wasm-size-budget.json;
 //   4. the entries, each made of wasm-bindgen's glue turned into a
 //      createBinding() factory (scripts/miniprogram/glue.mjs) plus the
 //      engine runtime (scripts/package/runtime.js):
@@ -30,7 +32,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const here = join(root, 'scripts', 'package');
 const stage = join(root, 'pkg', 'npm');
 const bindgenDir = join(root, 'target', 'npm', 'bindgen');
-const rawWasm = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'sharecart.wasm');
+const webTargetDir = join(root, 'target', 'web');
+const rawWasm = join(webTargetDir, 'wasm32-unknown-unknown', 'release', 'sharecart.wasm');
 const miniprogramDir = join(root, 'pkg', 'miniprogram');
 const env = {
   ...process.env,
@@ -55,6 +58,7 @@ function run(command, args, options = {}) {
 const cargoToml = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargoToml)?.[1] ?? fail('no version in Cargo.toml');
 const pinned = /^WASM_BINDGEN_VERSION\s*:?=\s*(\S+)/m.exec(readFileSync(join(root, 'Makefile'), 'utf8'))?.[1];
+const nightly = /^NIGHTLY\s*:?=\s*(\S+)/m.exec(readFileSync(join(root, 'Makefile'), 'utf8'))?.[1] ?? fail('no NIGHTLY := ... in the Makefile');
 // --no-miniprogram: a quick build without the mini-program folder (while
 // working on the web/Node entries; never for a release).
 const withMiniprogram = !process.argv.includes('--no-miniprogram');
@@ -67,8 +71,15 @@ for (const file of withMiniprogram ? ['sharecart.js', 'sharecart.wasm', 'shareca
 }
 
 // ---- 1–3. the module ------------------------------------------------------------
+// The pinned nightly rebuilds std for the module (-Zbuild-std, as the
+// mini-program build does) with panic=immediate-abort: a panic is a bare
+// `unreachable` trap, which the runtime turns into engineFault exactly as
+// before, without the panic machinery, its messages, source paths and the
+// core::fmt code they pull in (-20 KB raw, -7 KB gzip; docs/performance.md).
 delete env.CARGO_ENCODED_RUSTFLAGS;
-run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], { env: { ...env, RUSTFLAGS: '' } });
+run('cargo', [`+${nightly}`, 'build', '-Zbuild-std=std,panic_abort', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], {
+  env: { ...env, CARGO_TARGET_DIR: webTargetDir, RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort' },
+});
 const bindgenVersion = execFileSync('wasm-bindgen', ['--version'], { env, encoding: 'utf8' }).trim();
 if (pinned && !bindgenVersion.endsWith(` ${pinned}`)) fail(`wasm-bindgen ${pinned} is needed, found "${bindgenVersion}"`);
 rmSync(bindgenDir, { recursive: true, force: true });
@@ -76,7 +87,7 @@ run('wasm-bindgen', ['--target', 'web', '--out-dir', bindgenDir, '--out-name', '
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 copyFileSync(join(bindgenDir, 'sharecart_bg.wasm'), join(stage, 'sharecart_bg.wasm'));
-run('node', [join(root, 'scripts', 'optimize-wasm.mjs'), join(stage, 'sharecart_bg.wasm')]);
+run('node', [join(root, 'scripts', 'optimize-wasm.mjs'), '--budget=web', join(stage, 'sharecart_bg.wasm')]);
 
 // ---- 4. the entries ----------------------------------------------------------------
 const glue = readFileSync(join(bindgenDir, 'sharecart.js'), 'utf8');

@@ -25,7 +25,7 @@ pub fn allocate(amount: Money, weights: &[Money]) -> Vec<Money> {
     }
     let leftover = (d - given).max(0) as usize;
     // Largest remainder first; equal remainders keep request order.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(leftover) {
         shares[i] += Money(1);
     }

@@ -140,7 +140,7 @@ impl<'a> CouponBoard<'a> {
     /// order within a stage). `None` when some coupon cannot apply at its turn.
     pub fn apply(&self, combination: &[usize]) -> Option<Application> {
         let mut order: Vec<usize> = combination.to_vec();
-        order.sort_by_key(|&c| (stage_rank(self.cart.coupons[c].stage), c));
+        crate::sort::sort_by_key(&mut order, |&c| (stage_rank(self.cart.coupons[c].stage), c));
         let mut amounts = self.after_promotion.clone();
         let mut shipping_discount = vec![Money::ZERO; self.fees.len()];
         let mut applied = Vec::with_capacity(order.len());

@@ -204,6 +204,7 @@ pub fn price(cart: &Cart, options: &PricingOptions) -> PricingResult {
     PricingResult {
         engine: engine_info(),
         unsupported: unsupported(cart),
+        warnings: cart.warnings.clone(),
         lines,
         shops,
         promotions: promotion_results,

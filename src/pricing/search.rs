@@ -37,7 +37,7 @@ impl Pick {
             .iter()
             .map(|&c| board.cart.coupons[c].id.clone())
             .collect();
-        ids.sort();
+        crate::sort::sort(&mut ids);
         Pick {
             saving,
             coupons,
@@ -163,7 +163,7 @@ pub fn best_combination(
             .copied()
             .filter(|(c, _)| !coupons[*c].exclusive && coupons[*c].stage == stage)
             .collect();
-        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         if let Some(&lock) = list.iter().find(|(c, _)| locked.contains(c)) {
             if stage != Stage::Shop {
                 list = vec![lock];
@@ -498,7 +498,7 @@ fn prepare_tree(
                 options = undominated(board, options);
             }
             // Most promising first, so good picks come early and bounds bite.
-            options.sort_by(|a, b| {
+            crate::sort::sort_by(&mut options, |a, b| {
                 value(b)
                     .cmp(&value(a))
                     .then(b.discount.cmp(&a.discount))
@@ -524,7 +524,7 @@ fn prepare_tree(
     });
     // Shops whose choice matters most first: they settle the bound soonest.
     let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
-    shops.sort_by_key(|options| std::cmp::Reverse(spread(options)));
+    crate::sort::sort_by_key(&mut shops, |options| std::cmp::Reverse(spread(options)));
 
     // Suffix sums of the best each remaining shop can add.
     let n = shops.len();

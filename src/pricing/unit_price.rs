@@ -43,7 +43,7 @@ pub fn unit_runs(line: &Line, user: &User, now: u64) -> Vec<UnitRun> {
         })
         .collect();
     // Price, then kind (flashSale, newUser, plus, member), then request order.
-    candidates.sort_by(|(ia, a), (ib, b)| {
+    crate::sort::sort_by(&mut candidates, |(ia, a), (ib, b)| {
         a.price
             .cmp(&b.price)
             .then(a.kind.cmp(&b.kind))

@@ -35,5 +35,5 @@ fn key_scope(scope: &mut Scope, keys: &HashMap<String, CategoryKey>) {
         .iter()
         .filter_map(|id| keys.get(id).copied())
         .collect();
-    scope.category_keys.sort_unstable();
+    crate::sort::sort(&mut scope.category_keys);
 }

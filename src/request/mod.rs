@@ -4,7 +4,9 @@ mod categories;
 pub mod model;
 mod reader;
 mod validate;
+mod warnings;
 
 pub mod wire;
 
 pub use validate::{validate, SelectionPolicy};
+pub use warnings::strict_error;

@@ -3,6 +3,7 @@
 //! to indices, and every default of SPEC 1 is filled in.
 
 use crate::money::{Money, Ratio, Rounding};
+use crate::result::Warning;
 
 #[derive(Debug, Clone)]
 pub struct Cart {
@@ -15,6 +16,10 @@ pub struct Cart {
     pub coupons: Vec<Coupon>,
     pub selection: Selection,
     pub commission: Option<CommissionPolicy>,
+    /// `strict: true`: the first warning is the error (SPEC 1.2).
+    pub strict: bool,
+    /// SPEC 1.2, in document order, at most 100.
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]

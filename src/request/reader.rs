@@ -235,7 +235,10 @@ pub fn read_amount(value: &Value, path: impl FnOnce() -> String) -> Result<Money
         NumberFault::Syntax => Error::new(
             ErrorCode::InvalidAmount,
             path(),
-            format!("{text:?} is not an amount: digits with at most 2 fraction digits, no sign or exponent"),
+            format!(
+                "{} is not an amount: digits with at most 2 fraction digits, no sign or exponent",
+                crate::json::quoted(text)
+            ),
         ),
         NumberFault::TooLarge => Error::new(
             ErrorCode::LimitExceeded,

@@ -45,6 +45,7 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
         SelectionPolicy::ForceBest => Selection::Best(Constraints::default()),
     };
     let commission = read_commission(&root)?;
+    let strict = root.boolean("strict")?.unwrap_or(false);
     let mut cart = Cart {
         now,
         rounding,
@@ -55,6 +56,11 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
         coupons,
         selection,
         commission,
+        strict,
+        // Only a request that validates has warnings (SPEC 1.2): they are
+        // listed in a result, and under `strict` the first is the error
+        // only when there is no other.
+        warnings: super::warnings::collect(value, policy),
     };
     super::categories::index(&mut cart);
     Ok(cart)
@@ -97,7 +103,7 @@ fn unique(
         Err(Error::new(
             ErrorCode::DuplicateId,
             path(),
-            format!("id {id:?} appears twice"),
+            format!("id {} appears twice", crate::json::quoted(id)),
         ))
     }
 }
@@ -126,7 +132,7 @@ fn read_scope(obj: &Object) -> Result<Scope, Error> {
 /// per id instead of a scan (SPEC 1.1 bounded work).
 fn id_set(scope: &Object, key: &str) -> Result<Vec<String>, Error> {
     let mut ids = id_list(scope, key, MAX_SCOPE_IDS)?;
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     Ok(ids)
 }
@@ -171,14 +177,18 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
             Error::new(
                 ErrorCode::UnknownShop,
                 line.at("shopId"),
-                format!("shop {shop_id:?} is not in shops"),
+                format!("shop {} is not in shops", crate::json::quoted(&shop_id)),
             )
         })?;
         if !seen_skus.insert((shop, sku_id.clone())) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 line.at("skuId"),
-                format!("shop {shop_id:?} already has a line for sku {sku_id:?}"),
+                format!(
+                    "shop {} already has a line for sku {}",
+                    crate::json::quoted(&shop_id),
+                    crate::json::quoted(&sku_id)
+                ),
             ));
         }
         let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
@@ -530,7 +540,7 @@ fn coupon_list(
             Error::new(
                 ErrorCode::UnknownCoupon,
                 index(&path, k),
-                format!("coupon {id:?} is not in coupons"),
+                format!("coupon {} is not in coupons", crate::json::quoted(&id)),
             )
         })?;
         unique(&mut seen, &id, || index(&path, k))?;

@@ -87,6 +87,10 @@ pub struct PricingRequest {
     pub coupon_selection: Option<CouponSelectionInput>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commission: Option<CommissionInput>,
+    /// `true`: the first warning is the error (SPEC 1.2). Servers that
+    /// accept requests from clients should set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strict: Option<bool>,
 }
 }
 
@@ -124,6 +128,9 @@ pub struct LineInput {
     pub id: String,
     pub sku_id: String,
     pub shop_id: String,
+    /// Display name (SPEC 1): not validated, not echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub category_ids: Vec<String>,
     pub list_price: String,
@@ -185,6 +192,9 @@ wire! {
 pub struct PromotionInput {
     pub id: String,
     pub kind: Option<PromotionKind>,
+    /// Display name (SPEC 1): not validated, not echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_from: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -243,6 +253,9 @@ pub struct CouponInput {
     pub stage: Option<CouponStage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shop_id: Option<String>,
+    /// Display name (SPEC 1): not validated, not echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,28 +316,15 @@ pub struct BeneficiaryInput {
 // jscpd:ignore-end
 
 impl PricingRequest {
-    /// The request as the JSON value the validator reads.
+    /// The request as the JSON value the validator reads: the text serde
+    /// writes, fields in declaration order, which is the document order
+    /// of its warnings (SPEC 1.2).
     pub fn to_json_value(&self) -> Value<'static> {
-        // Serializing these plain structs cannot fail.
-        serde_json::to_value(self)
-            .map(|v| from_serde(&v))
+        // Serializing these plain structs cannot fail, and serde writes
+        // JSON the reader accepts.
+        serde_json::to_string(self)
+            .ok()
+            .and_then(|text| crate::json::parse(&text).ok().map(Value::into_owned))
             .unwrap_or(Value::Null)
-    }
-}
-
-/// Converts a serde_json value; numbers keep their canonical text.
-pub(crate) fn from_serde(value: &serde_json::Value) -> Value<'static> {
-    match value {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.to_string().into()),
-        serde_json::Value::String(s) => Value::String(s.clone().into()),
-        serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
-        serde_json::Value::Object(members) => Value::Object(
-            members
-                .iter()
-                .map(|(k, v)| (k.clone().into(), from_serde(v)))
-                .collect(),
-        ),
     }
 }
