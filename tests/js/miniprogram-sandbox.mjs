@@ -772,22 +772,18 @@ async function cartConstraints(runtime, demo, nativeCart) {
   const c4 = cart.data.coupons.find((c) => c.id === 'C4');
   check(c4?.unsupported === true && c4.detail === '升级后可用' && cart.data.unsupportedNote === '部分优惠需升级后可用',
     `${label}: C4 shows ${JSON.stringify(c4)}, note ${JSON.stringify(cart.data.unsupportedNote)}`);
-  const engineHasConstraints = (() => {
-    const probe = nativeCart({ ...demo, couponSelection: { mode: 'best', exclude: ['C1'] } });
-    return probe.coupons.find((c) => c.id === 'C1').status !== 'applied';
-  })();
   const steps = [
-    // [tap, couponSelection, payable, applied, needs the engine's lock/exclude]
-    [null, { mode: 'best' }, '181.60', ['C1', 'C3'], false],
+    // [tap, couponSelection, payable, applied]
+    [null, { mode: 'best' }, '181.60', ['C1', 'C3']],
     // C1 dropped: JD has no other shop coupon, C2 is still short: 194.60 + 8 − 6 = 196.60.
-    ['C1', { mode: 'best', exclude: ['C1'] }, '196.60', ['C3'], true],
-    ['C4', { mode: 'best', exclude: ['C1'] }, '196.60', ['C3'], true],
-    ['back', { mode: 'best' }, '181.60', ['C1', 'C3'], false],
+    ['C1', { mode: 'best', exclude: ['C1'] }, '196.60', ['C3']],
+    ['C4', { mode: 'best', exclude: ['C1'] }, '196.60', ['C3']],
+    ['back', { mode: 'best' }, '181.60', ['C1', 'C3']],
     // C2 kept: refused (4.40 short), reported belowThreshold; the rest stays best.
-    ['C2', { mode: 'best', lock: ['C2'] }, '181.60', ['C1', 'C3'], true],
-    ['C2', { mode: 'best' }, '181.60', ['C1', 'C3'], false],
+    ['C2', { mode: 'best', lock: ['C2'] }, '181.60', ['C1', 'C3']],
+    ['C2', { mode: 'best' }, '181.60', ['C1', 'C3']],
   ];
-  for (const [tap, selection, payable, applied, needsEngine] of steps) {
+  for (const [tap, selection, payable, applied] of steps) {
     if (tap === 'back') cart.onPlainBest();
     else if (tap) cart.onCoupon(runtime.event({ id: tap }));
     const step = `${label}: ${tap ?? 'open'}`;
@@ -799,10 +795,6 @@ async function cartConstraints(runtime, demo, nativeCart) {
     check(JSON.stringify(cart.data.totals) === JSON.stringify(native.totals) && shown === nativeApplied,
       `${step}: the page shows ${JSON.stringify(cart.data.totals)} ${shown}, native ${JSON.stringify(native.totals)} ${nativeApplied}`);
     check(cart.data.constrained === (Object.keys(selection).length > 1), `${step}: 恢复最优 shown: ${cart.data.constrained}`);
-    if (needsEngine && !engineHasConstraints) {
-      exampleReport.push(`${step}: payable ${payable} waits for the engine's lock/exclude (SPEC 4)`);
-      continue;
-    }
     check(cart.data.totals.payable === payable, `${step}: payable ${cart.data.totals.payable}, by hand ${payable}`);
     check(JSON.stringify(cart.data.coupons.filter((c) => c.applied).map((c) => c.id)) === JSON.stringify(applied),
       `${step}: applied ${JSON.stringify(cart.data.coupons.filter((c) => c.applied).map((c) => c.id))}, by hand ${JSON.stringify(applied)}`);

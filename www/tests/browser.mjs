@@ -46,24 +46,6 @@ function check(name, ok, detail = '') {
 }
 const eq = (name, got, want) => check(name, got === want, `got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
 
-// A spec 2 feature the engine gains on another branch (warnings, SPEC 1.2).
-// Until the CLI has it, its assertions are listed as waiting instead of
-// run. TEMPORARY: removed once it lands.
-const ENGINE = { warnings: true };
-const waiting = new Set();
-function needs(feature, name) {
-  if (ENGINE[feature]) return true;
-  waiting.add(`${feature}: ${name}`);
-  return false;
-}
-function probeEngine() {
-  const out = cli(['price'], {
-    now: NOW, shops: [{ id: 's' }], lines: [{ id: 'L', skuId: '1', shopId: 's', listPrice: '10', quantity: 1 }],
-    coupon: [],
-  });
-  ENGINE.warnings = Array.isArray(out.json?.warnings);
-}
-
 // ---- the CLI -----------------------------------------------------------------
 function cli(args, input) {
   const text = typeof input === 'string' ? input : JSON.stringify(input);
@@ -211,7 +193,6 @@ async function run() {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`cargo build --release --bin sharecart\` (make test-web does)`);
   if (!fs.existsSync(path.join(ROOT, 'pkg', 'web', 'sharecart.js'))) throw new Error('pkg/web is missing: run `make pkg`');
   const cliShare = cli(['share', 'decode'], { input: 'x' }).status !== 64;
-  probeEngine();
 
   const { server, url } = await startServer({ port: 0 });
   const origin = new URL(url).origin;
@@ -561,7 +542,7 @@ async function rawWarning(page, fault, code, wantPath) {
   if (!check(`raw ${fault}: the request still prices`, out.status === 0 && shown.resultText !== null, out.stderr)) return;
   eq(`raw ${fault}: result == CLI output`, shown.resultText + '\n', out.stdout);
   eq(`raw ${fault}: warnings shown == the CLI's`, JSON.stringify(shown.warnings), JSON.stringify(out.json.warnings ?? []));
-  if (needs('warnings', `raw ${fault}: ${code} at ${wantPath}`)) eq(`raw ${fault}: the warning`, JSON.stringify(shown.warnings.map((w) => [w.code, w.path])), JSON.stringify([[code, wantPath]]));
+  eq(`raw ${fault}: the warning`, JSON.stringify(shown.warnings.map((w) => [w.code, w.path])), JSON.stringify([[code, wantPath]]));
 }
 
 async function rawError(page, name, act, code, wantPath, marker) {
@@ -661,7 +642,6 @@ try {
   check('test run', false, e.stack ?? String(e));
 }
 for (const n of notes) console.log(`note: ${n}`);
-for (const w of waiting) console.log(`WAITING for the engine's ${w}`);
 for (const f of failures) console.log(`FAIL ${f}`);
 console.log(`web demo: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`web: ${passed} passed, ${failures.length} failed`);
