@@ -192,6 +192,7 @@ test-package: tool-chromium tool-node
 
 test-web: tool-chromium tool-node
 	cargo build --release --bin sharecart
+	node www/tests/serve.mjs
 	node www/tests/browser.mjs
 
 # The WASI module under node:wasi on every vector, against the native CLI.

@@ -90,6 +90,10 @@ export function promotions(base) {
       tiers: [{ threshold: '88', off: '10' }, { threshold: '158', off: '25' }] },
     { id: 'P5', kind: 'gift', scope: { shopIds: ['1000104233'] }, threshold: '300',
       gifts: [{ skuId: '100045678999', name: '青瓷品鉴杯', quantity: 2 }] },
+    // 每满减 on JD groceries and household goods the earlier promotions leave
+    // (rice, laundry pods): its 凑单 hint names the next multiple of ¥100.
+    { id: 'P6', kind: 'everyAmountOff', scope: { shopIds: ['jd'], categoryIds: ['1320', '15901'] },
+      every: '100', off: '10', maxOff: '30' },
   ];
 }
 
@@ -99,6 +103,7 @@ export const PROMOTION_LABELS = {
   P3: { tag: { zh: '满件折', en: 'Multi-buy' }, text: { zh: '零食任选2件9折，3件8折', en: 'Snacks: 2 items 10% off, 3 items 20% off' } },
   P4: { tag: { zh: '满减', en: 'Spend & save' }, text: { zh: '店铺满88减10，满158减25', en: 'Shop: ¥10 off ¥88, ¥25 off ¥158' } },
   P5: { tag: { zh: '满赠', en: 'Free gift' }, text: { zh: '满300赠青瓷品鉴杯×2', en: 'Spend ¥300, get 2 celadon tasting cups' } },
+  P6: { tag: { zh: '每满减', en: 'Every ¥100' }, text: { zh: '粮油日用每满100减10，最高减30', en: 'Groceries: ¥10 off every ¥100, up to ¥30' } },
 };
 
 export function coupons(base) {
@@ -114,6 +119,9 @@ export function coupons(base) {
     { id: 'C8', kind: 'shipping', stage: 'shipping', off: '10' },
     { id: 'C9', kind: 'amountOff', stage: 'platform', threshold: '150', off: '20', validFrom: base + DAY },
     { id: 'C10', kind: 'amountOff', stage: 'platform', threshold: '100', off: '10', validTo: base - HOUR },
+    // A kind from a newer server than this engine (SPEC 4, version skew):
+    // listed, never applied, shown as "update to use".
+    { id: 'C11', kind: 'memberDayOff', stage: 'platform', threshold: '0', off: '15', memberDay: 'friday' },
   ];
 }
 
@@ -128,6 +136,7 @@ export const COUPON_NAMES = {
   C8: { zh: '运费券', en: 'Shipping coupon' },
   C9: { zh: '明日生效券', en: 'Starts tomorrow' },
   C10: { zh: '过期券', en: 'Expired coupon' },
+  C11: { zh: '会员日神券', en: 'Member-day coupon' },
 };
 
 // Promoter ids are decimal so they fit a share code (SPEC 9).

@@ -39,20 +39,52 @@ function resolveVendor(name) {
 
 const VENDOR = { '/vendor/uqr.mjs': () => resolveVendor('uqr') };
 
-// Maps a URL path to a file under an allowed directory, or null.
-function mapPath(urlPath) {
+// The page's Content-Security-Policy: scripts and styles from this origin
+// only, no inline script, no eval ('wasm-unsafe-eval' lets the engine's
+// WebAssembly compile, nothing else), images from this origin or data: URLs
+// (the favicon), fetches to this origin (the .wasm). index.html carries the
+// same policy in a <meta> for other static servers; frame-ancestors works
+// only as a header.
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// The browser test and anything under it is not part of the site.
+const HIDDEN = [path.join(WWW, 'tests')];
+
+const within = (dir, file) => file === dir || file.startsWith(dir + path.sep);
+
+// Maps a URL pathname (still percent-encoded) to a file under a served
+// root, or null. The path is decoded first and then normalised, so an
+// encoded slash or dot (`/%2Ftests/`, `/..%2F..%2FCargo.toml`) is judged
+// like the plain path it spells; the file found must lie under the root
+// its prefix names and outside the hidden folders.
+export function mapPath(rawPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return null;
+  const urlPath = path.posix.normalize(decoded);
   if (VENDOR[urlPath]) return VENDOR[urlPath]();
   let base = WWW;
   let rest = urlPath;
   if (urlPath.startsWith('/pkg/web/')) {
     base = path.join(ROOT, 'pkg', 'web');
     rest = urlPath.slice('/pkg/web'.length);
-  } else if (urlPath.startsWith('/tests/')) {
-    return null; // the browser test is not part of the site
   }
   if (rest.endsWith('/')) rest += 'index.html';
   const file = path.resolve(base, '.' + rest);
-  if (file !== base && !file.startsWith(base + path.sep)) return null;
+  if (!within(base, file) || HIDDEN.some((dir) => within(dir, file))) return null;
   return file;
 }
 
@@ -63,16 +95,16 @@ function handle(req, res) {
   }
   let urlPath;
   try {
-    urlPath = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    urlPath = new URL(req.url, 'http://localhost').pathname;
   } catch {
     res.writeHead(400).end('bad request');
     return;
   }
-  const file = urlPath.includes('\0') ? null : mapPath(urlPath);
+  const file = mapPath(urlPath);
   fs.stat(file ?? '', (err, st) => {
     if (err || !st.isFile()) {
       const hint = urlPath.startsWith('/pkg/web/') ? ' (run `make pkg` to build the wasm package)' : '';
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${urlPath}${hint}\n`);
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found${hint}\n`);
       return;
     }
     res.writeHead(200, {
@@ -85,6 +117,7 @@ function handle(req, res) {
       'Cross-Origin-Embedder-Policy': 'require-corp',
       'Cross-Origin-Resource-Policy': 'same-origin',
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': CSP,
     });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);

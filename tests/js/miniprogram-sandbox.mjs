@@ -107,7 +107,16 @@ function makeSandbox(label) {
   const compile = (source, filename) => vm.compileFunction(source, ['module', 'exports', 'require'], {
     parsingContext: context, filename,
   });
-  const bridge = { instantiateHost, readModule, compile, log: (...args) => console.log(`  [${label}]`, ...args) };
+  // Host side of wx.request: `network.handler(request)` returns {success:
+  // {statusCode, data}} or {fail: {errMsg}}; answered on a later turn.
+  const network = { handler: () => ({ fail: { errMsg: 'request:fail no network in this sandbox' } }), requests: [] };
+  const request = (text, answer) => {
+    const sent = JSON.parse(text);
+    network.requests.push(sent);
+    const outcome = JSON.stringify(network.handler(sent));
+    setImmediate(() => answer(outcome));
+  };
+  const bridge = { instantiateHost, readModule, compile, request, log: (...args) => console.log(`  [${label}]`, ...args) };
   context.__host = bridge;
   vm.runInContext(SANDBOX_RUNTIME, context);
 
@@ -116,7 +125,7 @@ function makeSandbox(label) {
   const page = compile(PAGE_SOURCE, 'sandbox:/pages/test/index.js');
   const pageModule = vm.runInContext('({ exports: {} })', context);
   page.call(pageModule.exports, pageModule, pageModule.exports, vm.runInContext('__runtime.requireFrom("/pages/test")', context));
-  return { context, page: pageModule.exports, runtime: vm.runInContext('__runtime', context), instantiated, label };
+  return { context, page: pageModule.exports, runtime: vm.runInContext('__runtime', context), instantiated, label, network };
 }
 
 // Sandbox side: console, WXWebAssembly, CommonJS require, and the bits of
@@ -178,6 +187,16 @@ const SANDBOX_RUNTIME = String.raw`(function () {
   globalThis.wx = {
     navigateTo: function (options) { wxCalls.push(['navigateTo', options.url]); },
     setClipboardData: function (options) { wxCalls.push(['setClipboardData', options.data]); },
+    // The network is the host's: the test decides whether the server
+    // answers, fails, or the phone is offline. Callbacks come later, as in WeChat.
+    request: function (options) {
+      wxCalls.push(['request', options.url]);
+      host.request(JSON.stringify({ url: options.url, method: options.method, header: options.header, data: options.data }), function (outcome) {
+        var answer = JSON.parse(outcome);
+        if (answer.fail) { if (options.fail) options.fail(answer.fail); } else if (options.success) options.success(answer.success);
+        if (options.complete) options.complete(answer.fail || answer.success);
+      });
+    },
   };
   globalThis.__runtime = {
     requireFrom: requireFrom,
@@ -649,9 +668,20 @@ async function until(condition) {
   for (let waited = 0; waited < 10000 && !condition(); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 const exampleReport = [];
+// The share server of the example (docs/server.md, POST /v1/share/encode),
+// played by the native CLI holding this key.
+const SERVER_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+function shareServer(request) {
+  if (!/\/v1\/share\/encode$/.test(request.url) || request.method !== 'POST') return { success: { statusCode: 404, data: { error: { code: 'notFound', path: '', message: 'no such route' } } } };
+  const out = runCli(['share', 'encode'], JSON.stringify({ fields: request.data.fields, options: { key: SERVER_KEY } }));
+  return out.ok ? { success: { statusCode: 200, data: JSON.parse(out.stdout) } } : { success: { statusCode: 422, data: { error: out.error } } };
+}
+const encodeNative = (fields, options) => JSON.parse(runCli(['share', 'encode'], JSON.stringify(options ? { fields, options } : { fields })).stdout).code;
+
 async function runExample() {
   const label = 'example';
-  const { runtime, instantiated } = makeSandbox(label);
+  const { runtime, instantiated, network } = makeSandbox(label);
+  network.handler = shareServer;
   const app = runtime.loadApp();
   await app.engine();
   check(instantiated.length === 2 && /\.wasm(\.br)?$/.test(instantiated[0].path), `${label}: app.js did not load the engine (and its spare)`);
@@ -676,9 +706,10 @@ async function runExample() {
   cart.onShare(runtime.event({ id: 'L3' }));
   check(JSON.parse(runtime.wxCalls()).some(([call, url]) => call === 'navigateTo' && url === '/pages/share/index?lineId=L3'),
     `${label}: 分享赚 does not open the share page`);
+  await cartConstraints(runtime, JSON.parse(demoText), nativeCart);
 
   const share = runtime.openPage('pages/share/index', { lineId: 'L3' });
-  await tick();
+  await until(() => share.data.groupCode || share.data.shareNote);
   const original = JSON.parse(demoText);
   const previewRequest = { ...original, lines: [{ ...original.lines[2], quantity: 1, selected: true }] };
   const nativePreview = runCli(['preview'], JSON.stringify(previewRequest));
@@ -686,19 +717,90 @@ async function runExample() {
     `${label}: the share page's preview ${JSON.stringify(share.data.preview)} differs from native ${nativePreview.stdout}`);
   const message = share.onShareAppMessage();
   if (share.data.groupCode) {
+    // Online: both codes come from the server, signed with its key.
+    const sent = network.requests.slice(-2).map((r) => r.data.fields);
+    check(sent.length === 2 && sent.map((f) => f.channel).join() === 'group,qr' && sent.every((f) => f.targetId === original.lines[2].skuId && f.promoterId === '1234567890'),
+      `${label}: the share page asked the server for ${JSON.stringify(sent)}`);
+    check(share.data.groupCode === encodeNative(sent[0], { key: SERVER_KEY }) && share.data.sceneCode === encodeNative(sent[1], { key: SERVER_KEY }),
+      `${label}: the share page shows ${share.data.groupCode} / ${share.data.sceneCode}, not the server's signed codes`);
+    const verified = JSON.parse(runCli(['share', 'decode'], JSON.stringify({ input: share.data.groupCode, options: { key: SERVER_KEY, requireSignature: true } })).stdout ?? 'null');
+    check(verified?.verified === true && share.data.signed === true && share.data.shareNote === '',
+      `${label}: the server's code is not shown as signed and verified: ${JSON.stringify({ verified, signed: share.data.signed, note: share.data.shareNote })}`);
     check(share.data.groupCode.length <= 32 && share.data.sceneCode.length <= 32 && /^[0-9A-Za-z]+$/.test(share.data.sceneCode),
       `${label}: share codes ${share.data.groupCode} / ${share.data.sceneCode}`);
     check(message.path === `/pages/share/index?s=${share.data.groupCode}`, `${label}: onShareAppMessage gives ${JSON.stringify(message)}`);
     for (const query of [{ s: share.data.groupCode }, { scene: encodeURIComponent(share.data.sceneCode) }]) {
       const opened = runtime.openPage('pages/share/index', query);
-      await tick();
+      await until(() => opened.data.groupCode || opened.data.shareNote);
       check(opened.data.sharedBy.includes('1234567890') && opened.data.title === share.data.title,
         `${label}: opening ${JSON.stringify(query)} shows ${JSON.stringify(opened.data.sharedBy)} / ${opened.data.title}`);
     }
+
+    // Offline (wx.request fails): the codes are made on the phone, unsigned, and the page says so.
+    network.handler = () => ({ fail: { errMsg: 'request:fail timeout' } });
+    const offline = runtime.openPage('pages/share/index', { lineId: 'L3' });
+    await until(() => offline.data.groupCode || offline.data.shareNote.includes('出错'));
+    const offlineSent = network.requests.slice(-2).map((r) => r.data.fields);
+    check(offline.data.groupCode === encodeNative(offlineSent[0]) && offline.data.sceneCode === encodeNative(offlineSent[1])
+      && offline.data.signed === false && offline.data.shareNote.includes('离线'),
+    `${label}: offline, the share page shows ${JSON.stringify({ group: offline.data.groupCode, scene: offline.data.sceneCode, signed: offline.data.signed, note: offline.data.shareNote })}`);
+
+    // The server answers with an error: not offline, so no unsigned fallback.
+    network.handler = () => ({ success: { statusCode: 503, data: { error: { code: 'deadlineExceeded', path: '', message: 'not answered within the deadline' } } } });
+    const failing = runtime.openPage('pages/share/index', { lineId: 'L3' });
+    await until(() => failing.data.shareNote !== '');
+    check(failing.data.groupCode === '' && failing.data.shareNote.includes('deadlineExceeded') && failing.onShareAppMessage().path === '/pages/cart/index',
+      `${label}: a failing share server gives ${JSON.stringify({ group: failing.data.groupCode, note: failing.data.shareNote })}`);
+    network.handler = shareServer;
   } else {
     check(share.data.shareNote !== '' && message.path === '/pages/cart/index', `${label}: without share codes the share page shows ${JSON.stringify(share.data)}`);
     exampleReport.push('example: the share page shows the preview only; its share-code part waits for encodeShareCode in the build');
   }
+}
+
+// The cart page's coupons (SPEC 4): a tap on a coupon of the best pick drops
+// it, a tap on another keeps it, 恢复最优 goes back; C4 (a kind from a newer
+// server) is 升级后可用 and not tappable. Figures by hand, on the demo cart
+// (SPEC section 1's cart): after P1 the goods are JD 134.80 + Bestore 59.80
+// = 194.60, Bestore pays 8.00 shipping (below 88); C1 (JD, 99 → 15) and C3
+// (shipping, 6) are usable, C2 (platform, 199) is 4.40 short. Best {C1, C3}:
+// 194.60 − 15 + 8 − 6 = 181.60.
+async function cartConstraints(runtime, demo, nativeCart) {
+  const label = 'example cart coupons';
+  const cart = runtime.openPage('pages/cart/index', {});
+  await tick();
+  const c4 = cart.data.coupons.find((c) => c.id === 'C4');
+  check(c4?.unsupported === true && c4.detail === '升级后可用' && cart.data.unsupportedNote === '部分优惠需升级后可用',
+    `${label}: C4 shows ${JSON.stringify(c4)}, note ${JSON.stringify(cart.data.unsupportedNote)}`);
+  const steps = [
+    // [tap, couponSelection, payable, applied]
+    [null, { mode: 'best' }, '181.60', ['C1', 'C3']],
+    // C1 dropped: JD has no other shop coupon, C2 is still short: 194.60 + 8 − 6 = 196.60.
+    ['C1', { mode: 'best', exclude: ['C1'] }, '196.60', ['C3']],
+    ['C4', { mode: 'best', exclude: ['C1'] }, '196.60', ['C3']],
+    ['back', { mode: 'best' }, '181.60', ['C1', 'C3']],
+    // C2 kept: refused (4.40 short), reported belowThreshold; the rest stays best.
+    ['C2', { mode: 'best', lock: ['C2'] }, '181.60', ['C1', 'C3']],
+    ['C2', { mode: 'best' }, '181.60', ['C1', 'C3']],
+  ];
+  for (const [tap, selection, payable, applied] of steps) {
+    if (tap === 'back') cart.onPlainBest();
+    else if (tap) cart.onCoupon(runtime.event({ id: tap }));
+    const step = `${label}: ${tap ?? 'open'}`;
+    check(JSON.stringify(cart.request.couponSelection) === JSON.stringify(selection),
+      `${step}: couponSelection ${JSON.stringify(cart.request.couponSelection)}, want ${JSON.stringify(selection)}`);
+    const native = nativeCart({ ...demo, couponSelection: selection });
+    const shown = cart.data.coupons.map((c) => `${c.id}:${c.applied}`).join();
+    const nativeApplied = native.coupons.map((c) => `${c.id}:${c.status === 'applied'}`).join();
+    check(JSON.stringify(cart.data.totals) === JSON.stringify(native.totals) && shown === nativeApplied,
+      `${step}: the page shows ${JSON.stringify(cart.data.totals)} ${shown}, native ${JSON.stringify(native.totals)} ${nativeApplied}`);
+    check(cart.data.constrained === (Object.keys(selection).length > 1), `${step}: 恢复最优 shown: ${cart.data.constrained}`);
+    check(cart.data.totals.payable === payable, `${step}: payable ${cart.data.totals.payable}, by hand ${payable}`);
+    check(JSON.stringify(cart.data.coupons.filter((c) => c.applied).map((c) => c.id)) === JSON.stringify(applied),
+      `${step}: applied ${JSON.stringify(cart.data.coupons.filter((c) => c.applied).map((c) => c.id))}, by hand ${JSON.stringify(applied)}`);
+  }
+  const c2 = cart.data.coupons.find((c) => c.id === 'C2');
+  check(c2.mark === '' && c2.detail === '未满门槛，还差 ¥4.40', `${label}: C2 at the end shows ${JSON.stringify(c2)}`);
 }
 
 await runSandbox('sharecart.wasm (default path)', undefined);

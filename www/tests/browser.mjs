@@ -33,6 +33,7 @@ const FRESH_SHOT = path.join(ROOT, 'target', 'web-demo', 'web-demo-phone.png');
 const UPDATE_SHOT = process.env.SHARECART_UPDATE_SCREENSHOT === '1';
 const NOW = 1764000000000; // pinned demo clock: 2025-11-24T16:00:00Z
 const FRAME_MS = 16;
+const PRODUCTS_FIRST = '100012345678'; // the earbuds, first in the catalogue
 const started = Date.now();
 
 let passed = 0;
@@ -185,6 +186,7 @@ async function tap(page, selector) {
 }
 const tab = (page, view) => page.click(`#tabbar [data-view="${view}"]`);
 const requestOf = (page) => page.evaluate(() => window.sharecartDemo.lastRequest);
+const cspViolations = (page) => page.evaluate(() => window.__cspViolations ?? ['no listener installed']);
 
 // ---- the run -------------------------------------------------------------------
 async function run() {
@@ -207,13 +209,24 @@ async function run() {
       problems.push(`network request outside the demo: ${u}`);
       return route.abort();
     });
+    // Every Content-Security-Policy violation, on every page of the run.
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+    });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
 
     // 1. Open the page.
-    await page.goto(`${url}?now=${NOW}`);
+    const opened = await page.goto(`${url}?now=${NOW}`);
+    check('the page is served with a Content-Security-Policy', /script-src 'self' 'wasm-unsafe-eval'/.test(opened.headers()['content-security-policy'] ?? ''),
+      opened.headers()['content-security-policy']);
     await page.waitForFunction(() => window.sharecartDemo?.ready || window.sharecartDemo?.loadError, null, { timeout: 15000 });
     const loadError = await page.evaluate(() => window.sharecartDemo.loadError);
     if (!check('engine loads', !loadError, loadError)) return;
@@ -222,6 +235,14 @@ async function run() {
     await verify(page, 'open');
     const openHints = await page.locator('#cart-shops [data-hint]').allInnerTexts();
     check('a 凑单 hint reads 再买 X 减 Y', openHints.some((h) => /^再买 \d+\.\d\d 减 \d+\.\d\d$/.test(h)), JSON.stringify(openHints));
+    // By hand (SPEC 3): earbuds at the flash price 249.00 meet P1's 199 tier,
+    // the next is 399: 150.00 short for 50.00 off; nuts 99.90 meet P4's 88,
+    // the next is 158: 58.10 short for 25.00; one jerky in P3 (by quantity,
+    // first tier 2 items at 0.9): 1 item short.
+    eq('P1 hint', await hintText(page, 'P1'), '再买 150.00 减 50.00');
+    eq('P4 hint', await hintText(page, 'P4'), '再买 58.10 减 25.00');
+    eq('P3 quantity hint', await hintText(page, 'P3'), '再买1件享 9折');
+    await unsupportedCoupon(page, '升级后可用');
     const shareAvailable = await page.evaluate(() => window.sharecartDemo.shareCodeAvailable);
     check('no horizontal scrolling at 375 px', await page.evaluate(() => document.scrollingElement.scrollWidth <= 375));
 
@@ -237,6 +258,10 @@ async function run() {
     eq('mango added', req.lines.find((l) => l.skuId === '100034567892')?.quantity, 1);
     eq('cart has 8 lines', req.lines.length, 8);
     await verify(page, 'added items');
+    // By hand (SPEC 3, everyAmountOff): two bags of rice at the flash price,
+    // 2 × 49.90 = 99.80 in P6 (every 100, 10 off, at most 30): today
+    // floor(99.80 / 100) × 10 = 0; at 100.00 it gives 10.00, 0.20 short.
+    eq('P6 every-amount hint', await hintText(page, 'P6'), '再买 0.20 减 10.00');
 
     // 3. Quantities and selection in the cart.
     await tab(page, 'cart');
@@ -300,12 +325,15 @@ async function run() {
     await tap(page, '#coupon-wallet [data-action="mode"][data-mode="best"]');
     eq('back to best', (await requestOf(page)).couponSelection.mode, 'best');
     await verify(page, 'best again');
+    await constraintsPart(context, url);
 
     // 6. English.
     await tap(page, '#btn-lang');
     eq('English after the toggle', await page.evaluate(() => document.documentElement.lang), 'en');
     check('English labels', (await page.textContent('#breakdown')).includes('Payable') && (await page.textContent('#tabbar')).includes('Cart'));
     await verify(page, 'English');
+    await unsupportedCoupon(page, 'Update to use');
+    eq('P3 quantity hint in English', await hintText(page, 'P3'), 'Add 1 more item(s) to pay 90%');
     await tap(page, '#btn-lang');
     eq('back to Chinese', await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     check('Chinese labels', (await page.textContent('#breakdown')).includes('实付款'));
@@ -342,9 +370,12 @@ async function run() {
     await rawError(page, 'typed fractional quantity', () => page.click('#btn-raw-price'), 'invalidQuantity', null, '1.5');
     await page.fill('#raw-input', '{"now": 1764000000000, "lines": [');
     await rawError(page, 'truncated JSON', () => page.click('#btn-raw-price'), 'invalidJson', '', null);
+    await rawWarning(page, 'typo', 'unknownField', 'coupon');
+    await rawWarning(page, 'seconds', 'timeInSeconds', 'now');
     await page.fill('#raw-input', rawText);
     await page.click('#btn-raw-price');
     check('a fixed request prices again', await page.isVisible('#raw-result'));
+    eq('a request without warnings shows none', await page.locator('#raw-warnings').count(), 0);
 
     // 9. The engine time of every re-price after the first is measured and
     // reported against a frame, not asserted: timing belongs to benchmarks
@@ -374,7 +405,9 @@ async function run() {
     check('desktop: catalogue and cart side by side', (await page.isVisible('#view-shop')) && (await page.isVisible('#view-cart')));
     await page.setViewportSize({ width: 375, height: 812 });
 
+    await escapingPart(context, url);
     check('no errors, no failed or outside requests', problems.length === 0, problems.join('; '));
+    check('no Content-Security-Policy violation', (await cspViolations(page)).length === 0, (await cspViolations(page)).join('; '));
 
     // 12. Phone screenshot of a fresh cart.
     const shot = await context.newPage();
@@ -396,6 +429,120 @@ async function run() {
     await browser.close();
     server.close();
   }
+}
+
+// Ids are any strings (SPEC 0): a coupon and a product whose ids are markup
+// must show as text, in attributes too, and never become elements.
+async function escapingPart(context, url) {
+  const page = await context.newPage();
+  await page.goto(`${url}?now=${NOW}&view=shop`);
+  await page.waitForFunction(() => window.sharecartDemo?.ready);
+  const hostile = '"><i id="pwn">x</i><img src=x id=\'pwn2\'>';
+  await page.evaluate(async (id) => {
+    const { COUPONS, PRODUCTS, bySku } = await import('./state.js');
+    COUPONS.push({ id, kind: 'amountOff', stage: 'platform', threshold: '0', off: '1' });
+    const product = { ...PRODUCTS[0], skuId: id };
+    PRODUCTS.push(product);
+    bySku.set(id, product);
+  }, hostile);
+  await tap(page, `#catalog [data-action="add"][data-sku="${PRODUCTS_FIRST}"]`);
+  const seen = await page.evaluate((id) => ({
+    injected: document.querySelectorAll('#pwn, #pwn2').length,
+    coupon: [...document.querySelectorAll('#coupon-wallet [data-coupon]')].some((el) => el.dataset.coupon === id),
+    product: [...document.querySelectorAll('#catalog [data-sku]')].some((el) => el.dataset.sku === id),
+  }), hostile);
+  eq('escaping: no element made from an id', seen.injected, 0);
+  check('escaping: the hostile coupon id is an attribute value, as written', seen.coupon);
+  check('escaping: the hostile sku is an attribute value, as written', seen.product);
+  await verify(page, 'hostile ids');
+  check('escaping: no Content-Security-Policy violation', (await cspViolations(page)).length === 0, (await cspViolations(page)).join('; '));
+  await page.close();
+}
+
+const hintText = (page, promotionId) => page.locator(`#cart-shops [data-hint="${promotionId}"]`).innerText().catch(() => null);
+
+// C11 is of a kind this engine does not know (SPEC 4): listed, greyed out,
+// "update to use", not tappable, and named in the result's `unsupported`.
+async function unsupportedCoupon(page, label) {
+  const c11 = page.locator('#coupon-wallet [data-coupon="C11"]');
+  eq(`C11 (${label}): reason`, await c11.locator('[data-reason]').getAttribute('data-reason').catch(() => null), 'unsupported');
+  eq(`C11 (${label}): label`, await c11.locator('.reason').innerText().catch(() => null), label);
+  check(`C11 (${label}): greyed out and not tappable`, (await c11.getAttribute('class') ?? '').includes('unsupported') && await c11.isDisabled());
+  check(`C11 (${label}): the wallet says an update is needed`, await page.isVisible('#unsupported-notice'));
+  eq(`C11 (${label}): result.unsupported`, JSON.stringify(await page.evaluate(() => window.sharecartDemo.lastResult?.unsupported)),
+    JSON.stringify({ promotionIds: [], couponIds: ['C11'] }));
+}
+
+// Best mode with the buyer's constraints (SPEC 4) on a fresh page: the
+// opening cart, each step's payable and applied coupons worked by hand.
+//   After promotions: earbuds 249.00 − 20.00 (P1) = 229.00; milk 2 × 69.90
+//   − 34.95 (P2, 2nd at half) = 104.85; nuts 99.90 − 10.00 (P4) = 89.90;
+//   jerky 29.90 (P3, no tier). JD 333.85, Bestore 119.80, both past free
+//   shipping; goods 453.65. Usable: C1 (JD, 199 → 30), C3 (Bestore, 79 → 8),
+//   C5 (platform, 299 → 40), C6 (platform, no minimum → 5); C7 (500) is
+//   short, C2 has no eligible line (every JD line has a promotion), C4 no
+//   tea, C8 no fee, C9 not started, C10 expired, C11 unsupported.
+//   Plain best {C1, C3, C5}: 453.65 − 78 = 375.65.
+async function constraintsPart(context, url) {
+  const page = await context.newPage();
+  await page.goto(`${url}?now=${NOW}`);
+  await page.waitForFunction(() => window.sharecartDemo?.ready);
+  const steps = [
+    // [what to tap, couponSelection, payable, applied ids, [coupon, status, discount]]
+    [null, { mode: 'best' }, '375.65', ['C1', 'C3', 'C5']],
+    // C5 dropped: the platform slot goes to C6; 453.65 − (30 + 8 + 5) = 410.65.
+    ['C5', { mode: 'best', exclude: ['C5'] }, '410.65', ['C1', 'C3', 'C6'], ['C5', 'usable', '40.00']],
+    ['#btn-plain-best', { mode: 'best' }, '375.65', ['C1', 'C3', 'C5']],
+    // C6 kept: it holds the platform slot, so C5 cannot join: 410.65.
+    ['C6', { mode: 'best', lock: ['C6'] }, '410.65', ['C1', 'C3', 'C6'], ['C5', 'usable', '40.00']],
+    // C1 dropped as well: JD has no other usable shop coupon; 453.65 − 13 = 440.65.
+    ['C1', { mode: 'best', exclude: ['C1'], lock: ['C6'] }, '440.65', ['C3', 'C6'], ['C1', 'usable', '30.00']],
+    // C6 released: C5 returns (445.65 after C3 still meets 299); 453.65 − 48 = 405.65.
+    ['C6', { mode: 'best', exclude: ['C1'] }, '405.65', ['C3', 'C5'], ['C1', 'usable', '30.00']],
+    ['#btn-plain-best', { mode: 'best' }, '375.65', ['C1', 'C3', 'C5']],
+  ];
+  for (const [target, selection, payable, applied, alone] of steps) {
+    const step = `constraints: ${target ?? 'open'}`;
+    if (target) await tap(page, target.startsWith('#') ? target : `#coupon-wallet [data-coupon="${target}"]`);
+    eq(`${step}: couponSelection`, JSON.stringify((await requestOf(page)).couponSelection), JSON.stringify(selection));
+    const s = await verify(page, step);
+    if (!s.result) continue;
+    eq(`${step}: payable`, s.result.totals.payable, payable);
+    eq(`${step}: applied`, JSON.stringify(s.result.coupons.filter((c) => c.status === 'applied').map((c) => c.id)), JSON.stringify(applied));
+    if (alone) {
+      const c = s.result.coupons.find((x) => x.id === alone[0]);
+      eq(`${step}: ${alone[0]} judged alone`, JSON.stringify([c?.id, c?.status, c?.discount]), JSON.stringify(alone));
+    }
+    eq(`${step}: the way back to plain best is shown exactly when constrained`, await page.isVisible('#btn-plain-best'), Object.keys(selection).length > 1);
+    const marks = await page.locator('#coupon-wallet [data-constraint]').evaluateAll((els) => els.map((e) => `${e.closest('[data-coupon]').dataset.coupon}:${e.dataset.constraint}`));
+    const want = [...(selection.exclude ?? []).map((id) => `${id}:exclude`), ...(selection.lock ?? []).map((id) => `${id}:lock`)];
+    eq(`${step}: the wallet marks the buyer's choices`, JSON.stringify(marks.sort()), JSON.stringify(want.sort()));
+  }
+  // The unsupported coupon is not tappable: the request stays as it was.
+  const before = JSON.stringify((await requestOf(page)).couponSelection);
+  await page.locator('#coupon-wallet [data-coupon="C11"]').click({ force: true });
+  eq('constraints: tapping C11 changes nothing', JSON.stringify((await requestOf(page)).couponSelection), before);
+  check('constraints: no Content-Security-Policy violation', (await cspViolations(page)).length === 0, (await cspViolations(page)).join('; '));
+  await page.close();
+}
+
+// A warning (SPEC 1.2) in the developer panel: the request prices, the
+// panel lists each warning with the engine's code, path and message.
+async function rawWarning(page, fault, code, wantPath) {
+  await page.click(`[data-fault="${fault}"]`);
+  await page.waitForSelector('#raw-result', { timeout: 5000 }).catch(() => {});
+  const shown = await page.evaluate(() => ({
+    text: document.getElementById('raw-input').value,
+    resultText: document.getElementById('raw-result')?.dataset.rawText ?? null,
+    warnings: [...document.querySelectorAll('#raw-warnings [data-warning-code]')].map((li) => ({
+      code: li.dataset.warningCode, path: li.dataset.warningPath, message: li.querySelector('.wmsg').textContent,
+    })),
+  }));
+  const out = cli(['price'], shown.text);
+  if (!check(`raw ${fault}: the request still prices`, out.status === 0 && shown.resultText !== null, out.stderr)) return;
+  eq(`raw ${fault}: result == CLI output`, shown.resultText + '\n', out.stdout);
+  eq(`raw ${fault}: warnings shown == the CLI's`, JSON.stringify(shown.warnings), JSON.stringify(out.json.warnings ?? []));
+  eq(`raw ${fault}: the warning`, JSON.stringify(shown.warnings.map((w) => [w.code, w.path])), JSON.stringify([[code, wantPath]]));
 }
 
 async function rawError(page, name, act, code, wantPath, marker) {
@@ -485,6 +632,7 @@ async function sharePart(page, url) {
   eq('commission goes to the sharing promoter', lreq.commission.beneficiaries[0].id, '9876543210');
   check('shared product is in the cart', lreq.lines.some((l) => l.skuId === '100023400004'));
   await verify(landing, 'share landing');
+  check('share landing: no Content-Security-Policy violation', (await cspViolations(landing)).length === 0, (await cspViolations(landing)).join('; '));
   await landing.close();
 }
 

@@ -1,5 +1,6 @@
 // A demo cart: the pricing request of SPEC section 1 (two shops, a flash
-// sale, a tiered promotion, three coupons, a two-level commission), plus the
+// sale, a tiered promotion, three coupons, a two-level commission) with a
+// fourth coupon of a kind from a newer server, plus the
 // titles a real app would get from its catalogue.
 
 // A real app sends the server's time; this one is fixed so that the flash
@@ -44,6 +45,8 @@ function demoRequest() {
       { id: 'C1', kind: 'amountOff', stage: 'shop', shopId: 'jd', threshold: '99', off: '15' },
       { id: 'C2', kind: 'amountOff', stage: 'platform', threshold: '199', off: '20' },
       { id: 'C3', kind: 'shipping', stage: 'shipping', off: '6' },
+      // From a server newer than this engine (SPEC 4): listed as 升级后可用, never applied.
+      { id: 'C4', kind: 'memberDayOff', stage: 'platform', off: '8' },
     ],
     couponSelection: { mode: 'best' },
     commission: {

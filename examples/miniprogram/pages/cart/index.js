@@ -5,9 +5,21 @@ const { titles, demoRequest } = require('../../data/demo-cart.js');
 
 const COUPON_STATUS = { applied: '已用', usable: '可用', unusable: '不可用' };
 const COUPON_REASON = {
-  notStarted: '未开始', expired: '已过期', noEligibleItems: '无适用商品', noShippingFee: '无运费',
+  unsupported: '升级后可用', notStarted: '未开始', expired: '已过期', noEligibleItems: '无适用商品', noShippingFee: '无运费',
   belowThreshold: '未满门槛', stackingConflict: '不可叠加', exclusiveConflict: '不可同享',
 };
+
+// The buyer's constraints on the best pick (SPEC 4): `exclude` holds the
+// coupons of the best pick they dropped, `lock` the others they keep, in
+// tap order. Plain best mode is {mode: 'best'}.
+function couponSelection(exclude, lock) {
+  const selection = { mode: 'best' };
+  if (exclude.length) selection.exclude = exclude.slice();
+  if (lock.length) selection.lock = lock.slice();
+  return selection;
+}
+
+const without = (list, id) => list.filter((x) => x !== id);
 
 Page({
   data: {
@@ -15,12 +27,17 @@ Page({
     error: '',
     lines: [],
     coupons: [],
+    constrained: false,
+    unsupportedNote: '',
     totals: null,
     engine: '',
   },
 
   onLoad() {
     this.request = demoRequest();
+    this.exclude = [];
+    this.lock = [];
+    this.applied = [];
     getApp().engine().then(() => {
       const info = sharecart.engineInfo();
       this.setData({ loading: false, engine: `sharecart ${info.version} · spec ${info.spec}` });
@@ -31,6 +48,7 @@ Page({
   },
 
   reprice() {
+    this.request.couponSelection = couponSelection(this.exclude, this.lock);
     let result;
     try {
       result = sharecart.priceCart(this.request);
@@ -39,6 +57,7 @@ Page({
       this.setData({ error: `${error.code}${error.path ? ` @ ${error.path}` : ''}: ${error.message}` });
       return;
     }
+    this.applied = result.coupons.filter((c) => c.status === 'applied').map((c) => c.id);
     const requestLines = this.request.lines;
     const shopName = {};
     this.request.shops.forEach((shop) => { shopName[shop.id] = shop.name; });
@@ -60,12 +79,36 @@ Page({
         id: coupon.id,
         status: COUPON_STATUS[coupon.status] || coupon.status,
         applied: coupon.status === 'applied',
+        // A kind or stage from a newer server: shown, not tappable.
+        unsupported: coupon.reason === 'unsupported',
+        mark: this.lock.indexOf(coupon.id) >= 0 ? '指定' : (this.exclude.indexOf(coupon.id) >= 0 ? '不用' : ''),
         // shortfall is the 凑单 hint: add this much to use the coupon.
         detail: coupon.discount ? `-¥${coupon.discount}`
           : `${COUPON_REASON[coupon.reason] || coupon.reason || ''}${coupon.shortfall ? `，还差 ¥${coupon.shortfall}` : ''}`,
       })),
+      constrained: this.exclude.length > 0 || this.lock.length > 0,
+      unsupportedNote: result.unsupported ? '部分优惠需升级后可用' : '',
       totals: result.totals,
     });
+  },
+
+  // A tap on a coupon of the best pick drops it, a tap on another keeps it,
+  // a second tap undoes either; the engine re-optimises the rest.
+  onCoupon(event) {
+    const id = event.currentTarget.dataset.id;
+    const coupon = this.data.coupons.filter((c) => c.id === id)[0];
+    if (!coupon || coupon.unsupported) return;
+    if (this.lock.indexOf(id) >= 0) this.lock = without(this.lock, id);
+    else if (this.exclude.indexOf(id) >= 0) this.exclude = without(this.exclude, id);
+    else if (this.applied.indexOf(id) >= 0) this.exclude = this.exclude.concat([id]);
+    else this.lock = this.lock.concat([id]);
+    this.reprice();
+  },
+
+  onPlainBest() {
+    this.exclude = [];
+    this.lock = [];
+    this.reprice();
   },
 
   onToggle(event) {

@@ -1,10 +1,43 @@
 // 分享赚: what the promoter earns by sharing one product (previewShareCard),
-// and the share code that attributes the buyer's order to them
-// (encodeShareCode; decodeShareCode when the page is opened from a share).
+// and the share code that attributes the buyer's order to them: signed by
+// the server (POST /v1/share/encode, which holds the key), or, only when the
+// phone is offline, made here without a signature (encodeShareCode).
+// decodeShareCode reads a code when the page is opened from a share.
 const sharecart = require('../../miniprogram_npm/sharecart/sharecart.js');
 const { PROMOTER_ID, titles, demoRequest } = require('../../data/demo-cart.js');
+const { SHARE_SERVER, REQUEST_TIMEOUT_MS } = require('../../config.js');
 
 const CHANNEL = { group: '微信群', moments: '朋友圈', private: '私聊', poster: '海报', qr: '小程序码' };
+
+// One code from the server. Resolves to {code, offline}; rejects with the
+// server's {code, path, message} (or a description of a bad answer).
+// `fail` is wx.request's word for "no answer at all" (no network, DNS,
+// timeout): only then is the code made on the phone, unsigned. A server
+// that answers with an error is not offline: its error is shown instead,
+// so a misconfigured server never silently turns into unsigned codes.
+function serverCode(fields) {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${SHARE_SERVER}/v1/share/encode`,
+      method: 'POST',
+      header: { 'content-type': 'application/json' },
+      data: { fields },
+      timeout: REQUEST_TIMEOUT_MS,
+      success(res) {
+        const body = res.data || {};
+        if (res.statusCode === 200 && typeof body.code === 'string') resolve({ code: body.code, offline: false });
+        else reject(body.error || { code: `http${res.statusCode}`, path: '', message: 'unexpected answer from the share server' });
+      },
+      fail() {
+        try {
+          resolve({ code: sharecart.encodeShareCode(fields), offline: true });
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+  });
+}
 
 Page({
   data: {
@@ -17,6 +50,7 @@ Page({
     groupCode: '',
     sceneCode: '',
     shareNote: '',
+    signed: false,
   },
 
   onLoad(options) {
@@ -65,19 +99,29 @@ Page({
       sceneCode: '',
       shareNote: '',
     };
-    if (typeof sharecart.encodeShareCode === 'function') {
-      const fields = { page: 'item', targetId: line.skuId, promoterId: PROMOTER_ID, issuedAt: Date.now() };
-      try {
-        data.groupCode = sharecart.encodeShareCode(Object.assign({ channel: 'group' }, fields));
-        // At most 32 characters: fits the scene of a 小程序码 as it is.
-        data.sceneCode = sharecart.encodeShareCode(Object.assign({ channel: 'qr' }, fields));
-      } catch (error) {
-        data.shareNote = `${error.code} @ ${error.path}: ${error.message}`;
-      }
-    } else {
+    if (typeof sharecart.encodeShareCode !== 'function') {
       data.shareNote = '这个 sharecart 构建还没有分享码函数（encodeShareCode），请重新构建。';
     }
     this.setData(data);
+    if (!data.shareNote) this.requestCodes(line.skuId);
+  },
+
+  // The group-share code and the 小程序码 scene code (at most 32 characters,
+  // so it fits a scene as it is), both from the server when it answers.
+  requestCodes(skuId) {
+    const fields = { page: 'item', targetId: skuId, promoterId: PROMOTER_ID, issuedAt: Date.now() };
+    return Promise.all(['group', 'qr'].map((channel) => serverCode(Object.assign({ channel }, fields)))).then(([group, scene]) => {
+      const offline = group.offline || scene.offline;
+      this.setData({
+        groupCode: group.code,
+        sceneCode: scene.code,
+        // Read from the code itself: a server without a key answers unsigned codes.
+        signed: sharecart.decodeShareCode(group.code).signed && sharecart.decodeShareCode(scene.code).signed,
+        shareNote: offline ? '离线：分享码未签名，联网后重新生成，服务器才会为它计佣。' : '',
+      });
+    }, (error) => {
+      this.setData({ groupCode: '', sceneCode: '', signed: false, shareNote: `分享码服务出错：${error.code}${error.path ? ` @ ${error.path}` : ''}: ${error.message}` });
+    });
   },
 
   onCopy(event) {
