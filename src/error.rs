@@ -1,89 +1,50 @@
 //! SPEC 8 (pricing) and SPEC 9 (share codes): every failure is a value
 //! `{code, path, message}`, built here and nowhere else.
 
+use crate::vocabulary::vocabulary;
 use serde::Serialize;
 use std::fmt;
 
-/// Stable, camelCase error identifiers (SPEC 8 and 9). In the wasm build
-/// the TypeScript union `ErrorCode` is generated from this enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum ErrorCode {
-    InvalidJson,
-    InvalidType,
-    MissingField,
-    InvalidAmount,
-    InvalidRatio,
-    InvalidQuantity,
-    InvalidTime,
-    InvalidEnum,
-    InvalidId,
-    DuplicateId,
-    UnknownShop,
-    UnknownCoupon,
-    LimitExceeded,
-    InvalidTiers,
-    InvalidCoupon,
-    TooManyLevels,
-    InvalidPreview,
-    /// Under `strict` only (SPEC 1.2): the first warning is the error.
-    UnknownField,
-    TimeInSeconds,
-    // Share codes (SPEC 9).
-    InvalidField,
-    TooLong,
-    InvalidKey,
-    Malformed,
-    BadCheck,
-    UnsupportedVersion,
-    BadSignature,
-    UnsignedCode,
-    Expired,
-    IssuedInFuture,
-    /// JavaScript packages only (SPEC 10): the wasm engine trapped and was
-    /// replaced. The Rust core never returns it.
-    EngineFault,
-}
-
-impl ErrorCode {
-    /// The wire name, e.g. `"invalidAmount"`.
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            InvalidJson => "invalidJson",
-            InvalidType => "invalidType",
-            MissingField => "missingField",
-            InvalidAmount => "invalidAmount",
-            InvalidRatio => "invalidRatio",
-            InvalidQuantity => "invalidQuantity",
-            InvalidTime => "invalidTime",
-            InvalidEnum => "invalidEnum",
-            InvalidId => "invalidId",
-            DuplicateId => "duplicateId",
-            UnknownShop => "unknownShop",
-            UnknownCoupon => "unknownCoupon",
-            LimitExceeded => "limitExceeded",
-            InvalidTiers => "invalidTiers",
-            InvalidCoupon => "invalidCoupon",
-            TooManyLevels => "tooManyLevels",
-            InvalidPreview => "invalidPreview",
-            UnknownField => "unknownField",
-            TimeInSeconds => "timeInSeconds",
-            InvalidField => "invalidField",
-            TooLong => "tooLong",
-            InvalidKey => "invalidKey",
-            Malformed => "malformed",
-            BadCheck => "badCheck",
-            UnsupportedVersion => "unsupportedVersion",
-            BadSignature => "badSignature",
-            UnsignedCode => "unsignedCode",
-            Expired => "expired",
-            IssuedInFuture => "issuedInFuture",
-            EngineFault => "engineFault",
-        }
+vocabulary!(
+    /// Stable, camelCase error identifiers (SPEC 8 and 9). In the wasm build
+    /// the TypeScript union `ErrorCode` is generated from this enum.
+    ErrorCode {
+        InvalidJson = "invalidJson",
+        InvalidType = "invalidType",
+        MissingField = "missingField",
+        InvalidAmount = "invalidAmount",
+        InvalidRatio = "invalidRatio",
+        InvalidQuantity = "invalidQuantity",
+        InvalidTime = "invalidTime",
+        InvalidEnum = "invalidEnum",
+        InvalidId = "invalidId",
+        DuplicateId = "duplicateId",
+        UnknownShop = "unknownShop",
+        UnknownCoupon = "unknownCoupon",
+        LimitExceeded = "limitExceeded",
+        InvalidTiers = "invalidTiers",
+        InvalidCoupon = "invalidCoupon",
+        TooManyLevels = "tooManyLevels",
+        InvalidPreview = "invalidPreview",
+        /// Under `strict` only (SPEC 1.2): the first warning is the error.
+        UnknownField = "unknownField",
+        TimeInSeconds = "timeInSeconds",
+        // Share codes (SPEC 9).
+        InvalidField = "invalidField",
+        TooLong = "tooLong",
+        InvalidKey = "invalidKey",
+        Malformed = "malformed",
+        BadCheck = "badCheck",
+        UnsupportedVersion = "unsupportedVersion",
+        BadSignature = "badSignature",
+        UnsignedCode = "unsignedCode",
+        Expired = "expired",
+        IssuedInFuture = "issuedInFuture",
+        /// JavaScript packages only (SPEC 10): the wasm engine trapped and was
+        /// replaced. The Rust core never returns it.
+        EngineFault = "engineFault",
     }
-}
+);
 
 /// A failure: what went wrong (`code`), where in the input (`path`, `""` is
 /// the root, `lines[3].listPrice` a field) and a sentence for humans.

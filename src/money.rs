@@ -255,16 +255,6 @@ pub enum Rounding {
 }
 
 impl Rounding {
-    pub fn from_name(name: &str) -> Option<Rounding> {
-        match name {
-            "halfUp" => Some(Rounding::HalfUp),
-            "halfEven" => Some(Rounding::HalfEven),
-            "down" => Some(Rounding::Down),
-            "up" => Some(Rounding::Up),
-            _ => None,
-        }
-    }
-
     fn strategy(self) -> RoundingStrategy {
         match self {
             Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,

@@ -15,43 +15,43 @@ macro_rules! wire {
     };
 }
 
-use crate::request::wire::names;
+use crate::vocabulary::vocabulary;
 
-names!(
+vocabulary!(
     /// `lines[].status`.
-    LineStatus { Priced, Unselected }
+    LineStatus { Priced = "priced", Unselected = "unselected" }
 );
-names!(
+vocabulary!(
     /// `lines[].unitPrices[].kind`: a special price's kind, or `list`.
-    UnitPriceKind { FlashSale, NewUser, Plus, Member, List }
+    UnitPriceKind { FlashSale = "flashSale", NewUser = "newUser", Plus = "plus", Member = "member", List = "list" }
 );
-names!(
+vocabulary!(
     /// `lines[].promotionReason` (SPEC 1, 3).
-    PromotionReason { PromotionNotApplicable, PromotionUnsupported }
+    PromotionReason { PromotionNotApplicable = "promotionNotApplicable", PromotionUnsupported = "promotionUnsupported" }
 );
-names!(
+vocabulary!(
     /// `coupons[].status` (SPEC 4).
-    CouponStatus { Applied, Usable, Unusable }
+    CouponStatus { Applied = "applied", Usable = "usable", Unusable = "unusable" }
 );
-names!(
+vocabulary!(
     /// `coupons[].reason` (SPEC 4), stand-alone reasons in precedence
     /// order, then the refusals of manual picks and locks.
     CouponReason {
-        Unsupported,
-        NotStarted,
-        Expired,
-        NoEligibleItems,
-        NoShippingFee,
-        BelowThreshold,
-        StackingConflict,
-        ExclusiveConflict,
+        Unsupported = "unsupported",
+        NotStarted = "notStarted",
+        Expired = "expired",
+        NoEligibleItems = "noEligibleItems",
+        NoShippingFee = "noShippingFee",
+        BelowThreshold = "belowThreshold",
+        StackingConflict = "stackingConflict",
+        ExclusiveConflict = "exclusiveConflict",
     }
 );
 
-names!(
+vocabulary!(
     /// `warnings[].code` (SPEC 1.2); under `strict` the same code is the
     /// error's.
-    WarningCode { UnknownField, TimeInSeconds }
+    WarningCode { UnknownField = "unknownField", TimeInSeconds = "timeInSeconds" }
 );
 
 pub use crate::request::wire::BeneficiaryRole;

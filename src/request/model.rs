@@ -2,6 +2,7 @@
 //! pricing pipeline consumes. Amounts are `Money`, references are resolved
 //! to indices, and every default of SPEC 1 is filled in.
 
+use super::wire::{CouponStage, RoundingMode, SpecialPriceKind};
 use crate::money::{Money, Ratio, Rounding};
 use crate::result::Warning;
 
@@ -98,14 +99,34 @@ pub enum SpecialKind {
     Member,
 }
 
-impl SpecialKind {
-    pub fn from_name(name: &str) -> Option<SpecialKind> {
-        match name {
-            "flashSale" => Some(SpecialKind::FlashSale),
-            "newUser" => Some(SpecialKind::NewUser),
-            "plus" => Some(SpecialKind::Plus),
-            "member" => Some(SpecialKind::Member),
-            _ => None,
+impl From<SpecialPriceKind> for SpecialKind {
+    fn from(kind: SpecialPriceKind) -> SpecialKind {
+        match kind {
+            SpecialPriceKind::FlashSale => SpecialKind::FlashSale,
+            SpecialPriceKind::NewUser => SpecialKind::NewUser,
+            SpecialPriceKind::Plus => SpecialKind::Plus,
+            SpecialPriceKind::Member => SpecialKind::Member,
+        }
+    }
+}
+
+impl From<RoundingMode> for Rounding {
+    fn from(mode: RoundingMode) -> Rounding {
+        match mode {
+            RoundingMode::HalfUp => Rounding::HalfUp,
+            RoundingMode::HalfEven => Rounding::HalfEven,
+            RoundingMode::Down => Rounding::Down,
+            RoundingMode::Up => Rounding::Up,
+        }
+    }
+}
+
+impl From<CouponStage> for Stage {
+    fn from(stage: CouponStage) -> Stage {
+        match stage {
+            CouponStage::Shop => Stage::Shop,
+            CouponStage::Platform => Stage::Platform,
+            CouponStage::Shipping => Stage::Shipping,
         }
     }
 }

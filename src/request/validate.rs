@@ -3,6 +3,10 @@
 
 use super::model::*;
 use super::reader::{index, read_id, Object};
+use super::wire::{
+    CouponKind, CouponStage, PromotionKind, RoundingMode, SelectionMode, SelfPurchasePolicy,
+    SpecialPriceKind,
+};
 use crate::error::{Error, ErrorCode};
 use crate::json::Value;
 use crate::money::{Money, Ratio, Rounding};
@@ -33,7 +37,9 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
     let root = Object::new(value, String::new())?;
     let now = root.required("now", root.time("now")?)?;
     let rounding = root
-        .enumeration("rounding", Rounding::from_name)?
+        .enumeration("rounding", |n| {
+            RoundingMode::from_name(n).map(Rounding::from)
+        })?
         .unwrap_or_default();
     let user = read_user(&root)?;
     let shops = read_shops(&root)?;
@@ -226,8 +232,12 @@ fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
         line.array("specialPrices", Some(MAX_SPECIAL_PRICES))?,
         &path,
         |special, _| {
-            let kind =
-                special.required("kind", special.enumeration("kind", SpecialKind::from_name)?)?;
+            let kind = special.required(
+                "kind",
+                special.enumeration("kind", |n| {
+                    SpecialPriceKind::from_name(n).map(SpecialKind::from)
+                })?,
+            )?;
             let price = special.required("price", special.amount("price")?)?;
             let limit = special.count("limit", 0, MAX_COUNT)?;
             let window = read_window(&special)?;
@@ -250,17 +260,19 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
             let id = promotion.required("id", promotion.id("id")?)?;
             unique(&mut seen, &id, || promotion.at("id"))?;
             let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
-            let rule = match kind {
-                "tieredAmountOff" => PromotionRule::TieredAmountOff(read_amount_tiers(&promotion)?),
-                "everyAmountOff" => read_every_amount_off(&promotion)?,
-                "tieredPayRatio" => read_ratio_tiers(&promotion)?,
-                "nthItemPayRatio" => PromotionRule::NthItemPayRatio {
+            let rule = match PromotionKind::from_name(kind) {
+                Some(PromotionKind::TieredAmountOff) => {
+                    PromotionRule::TieredAmountOff(read_amount_tiers(&promotion)?)
+                }
+                Some(PromotionKind::EveryAmountOff) => read_every_amount_off(&promotion)?,
+                Some(PromotionKind::TieredPayRatio) => read_ratio_tiers(&promotion)?,
+                Some(PromotionKind::NthItemPayRatio) => PromotionRule::NthItemPayRatio {
                     n: promotion.required("n", promotion.count("n", 1, MAX_COUNT)?)?,
                     pay_ratio: promotion.required("payRatio", promotion.ratio("payRatio")?)?,
                 },
-                "gift" => read_gift(&promotion)?,
+                Some(PromotionKind::Gift) => read_gift(&promotion)?,
                 // SPEC 3 version skew: a newer server's kind; only `id` is read.
-                _ => {
+                None => {
                     return Ok(Promotion {
                         id,
                         window: Window::default(),
@@ -405,26 +417,26 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
             // server's coupon; only `id` is read. A missing or non-string
             // kind or stage is still an error.
             let kind_name = coupon.required("kind", coupon.enum_name("kind")?)?;
-            let Some(kind) = coupon_kind(kind_name) else {
+            let Some(kind) = CouponKind::from_name(kind_name) else {
                 return Ok(Coupon::unsupported(id));
             };
             let stage_name = coupon.required("stage", coupon.enum_name("stage")?)?;
-            let Some(stage) = stage(stage_name) else {
+            let Some(stage) = CouponStage::from_name(stage_name).map(Stage::from) else {
                 return Ok(Coupon::unsupported(id));
             };
             let rule = match kind {
-                CouponKindName::AmountOff => {
+                CouponKind::AmountOff => {
                     CouponRule::AmountOff(coupon.required("off", coupon.amount("off")?)?)
                 }
-                CouponKindName::PayRatio => CouponRule::PayRatio {
+                CouponKind::PayRatio => CouponRule::PayRatio {
                     pay_ratio: coupon.required("payRatio", coupon.ratio("payRatio")?)?,
                     max_off: coupon.amount("maxOff")?,
                 },
-                CouponKindName::Shipping => {
+                CouponKind::Shipping => {
                     CouponRule::Shipping(coupon.required("off", coupon.amount("off")?)?)
                 }
             };
-            if (kind == CouponKindName::Shipping) != (stage == Stage::Shipping) {
+            if (kind == CouponKind::Shipping) != (stage == Stage::Shipping) {
                 return Err(Error::new(
                     ErrorCode::InvalidCoupon,
                     coupon.at("stage"),
@@ -468,47 +480,12 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
     )
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CouponKindName {
-    AmountOff,
-    PayRatio,
-    Shipping,
-}
-
-fn coupon_kind(name: &str) -> Option<CouponKindName> {
-    match name {
-        "amountOff" => Some(CouponKindName::AmountOff),
-        "payRatio" => Some(CouponKindName::PayRatio),
-        "shipping" => Some(CouponKindName::Shipping),
-        _ => None,
-    }
-}
-
-fn stage(name: &str) -> Option<Stage> {
-    match name {
-        "shop" => Some(Stage::Shop),
-        "platform" => Some(Stage::Platform),
-        "shipping" => Some(Stage::Shipping),
-        _ => None,
-    }
-}
-
-#[derive(Clone, Copy)]
-enum ModeName {
-    Best,
-    Manual,
-}
-
 fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error> {
     let Some(selection) = root.object("couponSelection")? else {
         return Ok(Selection::Best(Constraints::default()));
     };
-    let mode = selection.enumeration("mode", |m| match m {
-        "best" => Some(ModeName::Best),
-        "manual" => Some(ModeName::Manual),
-        _ => None,
-    })?;
-    if !matches!(mode, Some(ModeName::Manual)) {
+    let mode = selection.enumeration("mode", SelectionMode::from_name)?;
+    if mode != Some(SelectionMode::Manual) {
         // `exclude` is read whole before `lock`, so an id in both lists is
         // found at its entry in `lock` (SPEC 4).
         let exclude = coupon_list(&selection, "exclude", coupons, &[])?.unwrap_or_default();
@@ -565,10 +542,8 @@ fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
         .ratio("platformFeeRate")?
         .unwrap_or_else(Ratio::zero);
     let deny_self_purchase = commission
-        .enumeration("selfPurchase", |p| match p {
-            "allow" => Some(false),
-            "deny" => Some(true),
-            _ => None,
+        .enumeration("selfPurchase", |p| {
+            SelfPurchasePolicy::from_name(p).map(|p| p == SelfPurchasePolicy::Deny)
         })?
         .unwrap_or(false);
     let items = commission.array("beneficiaries", None)?;

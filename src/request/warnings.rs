@@ -6,6 +6,7 @@
 //! 100,000 unknown keys costs 100 warnings and a scan, never more.
 
 use super::validate::SelectionPolicy;
+use super::wire::{CouponKind, CouponStage, PromotionKind};
 use crate::error::{Error, ErrorCode};
 use crate::json::{self, Value};
 use crate::result::{Warning, WarningCode};
@@ -37,22 +38,6 @@ enum Shape {
     Beneficiary,
 }
 
-#[derive(Clone, Copy)]
-enum PromotionKind {
-    TieredAmountOff,
-    EveryAmountOff,
-    TieredPayRatio,
-    NthItemPayRatio,
-    Gift,
-}
-
-#[derive(Clone, Copy)]
-enum CouponKind {
-    AmountOff,
-    PayRatio,
-    Shipping,
-}
-
 /// What a known field holds, as far as warnings are concerned.
 #[derive(Clone, Copy)]
 enum Field {
@@ -69,25 +54,10 @@ impl Shape {
     fn resolve(self, value: &Value) -> Option<Shape> {
         let name = |key| value.get(key).and_then(Value::as_str);
         match self {
-            Shape::AnyPromotion => Some(Shape::Promotion(match name("kind")? {
-                "tieredAmountOff" => PromotionKind::TieredAmountOff,
-                "everyAmountOff" => PromotionKind::EveryAmountOff,
-                "tieredPayRatio" => PromotionKind::TieredPayRatio,
-                "nthItemPayRatio" => PromotionKind::NthItemPayRatio,
-                "gift" => PromotionKind::Gift,
-                _ => return None,
-            })),
+            Shape::AnyPromotion => PromotionKind::from_name(name("kind")?).map(Shape::Promotion),
             Shape::AnyCoupon => {
-                let kind = match name("kind")? {
-                    "amountOff" => CouponKind::AmountOff,
-                    "payRatio" => CouponKind::PayRatio,
-                    "shipping" => CouponKind::Shipping,
-                    _ => return None,
-                };
-                match name("stage")? {
-                    "shop" | "platform" | "shipping" => Some(Shape::Coupon(kind)),
-                    _ => None,
-                }
+                let kind = CouponKind::from_name(name("kind")?)?;
+                CouponStage::from_name(name("stage")?).map(|_| Shape::Coupon(kind))
             }
             known => Some(known),
         }

@@ -17,51 +17,40 @@ macro_rules! wire {
     };
 }
 
-macro_rules! names {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase")]
-        pub enum $name { $($variant),+ }
-    };
-}
+use crate::vocabulary::vocabulary;
 
-/// Shared with the result types, so every vocabulary is declared alike.
-pub(crate) use names;
-
-names!(RoundingMode {
-    HalfUp,
-    HalfEven,
-    Down,
-    Up
+vocabulary!(RoundingMode {
+    HalfUp = "halfUp",
+    HalfEven = "halfEven",
+    Down = "down",
+    Up = "up",
 });
-names!(SpecialPriceKind {
-    FlashSale,
-    NewUser,
-    Plus,
-    Member
+vocabulary!(SpecialPriceKind {
+    FlashSale = "flashSale",
+    NewUser = "newUser",
+    Plus = "plus",
+    Member = "member",
 });
-names!(PromotionKind {
-    TieredAmountOff,
-    EveryAmountOff,
-    TieredPayRatio,
-    NthItemPayRatio,
-    Gift
+vocabulary!(PromotionKind {
+    TieredAmountOff = "tieredAmountOff",
+    EveryAmountOff = "everyAmountOff",
+    TieredPayRatio = "tieredPayRatio",
+    NthItemPayRatio = "nthItemPayRatio",
+    Gift = "gift",
 });
-names!(CouponKind {
-    AmountOff,
-    PayRatio,
-    Shipping
+vocabulary!(CouponKind {
+    AmountOff = "amountOff",
+    PayRatio = "payRatio",
+    Shipping = "shipping",
 });
-names!(CouponStage {
-    Shop,
-    Platform,
-    Shipping
+vocabulary!(CouponStage {
+    Shop = "shop",
+    Platform = "platform",
+    Shipping = "shipping",
 });
-names!(SelectionMode { Best, Manual });
-names!(BeneficiaryRole { Sharer, Inviter });
-names!(SelfPurchasePolicy { Allow, Deny });
+vocabulary!(SelectionMode { Best = "best", Manual = "manual" });
+vocabulary!(BeneficiaryRole { Sharer = "sharer", Inviter = "inviter" });
+vocabulary!(SelfPurchasePolicy { Allow = "allow", Deny = "deny" });
 
 // Field lists of the serde declarations repeat their attributes by nature;
 // no function could share them, so the duplicate finder skips them.
