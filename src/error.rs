@@ -80,8 +80,7 @@ impl Error {
         struct Wrapper<'a> {
             error: &'a Error,
         }
-        // Serializing plain strings and a unit enum cannot fail.
-        serde_json::to_string(&Wrapper { error: self }).unwrap_or_default()
+        crate::json::to_text(&Wrapper { error: self })
     }
 }
 

@@ -80,6 +80,14 @@ impl<'a> Value<'a> {
     }
 }
 
+/// Compact JSON text of one of the crate's own plain types (strings,
+/// integers, booleans, vectors, options, unit enums), which serde_json
+/// always serializes. The one policy for that impossible failure: `null`,
+/// never a panic and never an empty string.
+pub fn to_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
 /// Parses one JSON document; every failure is `invalidJson` at `""`.
 pub fn parse(text: &str) -> Result<Value<'_>, Error> {
     let mut parser = Parser {

@@ -55,7 +55,7 @@ pub fn engine_info() -> EngineInfo {
 
 /// `engine_info()` as compact JSON text, as the CLI prints it.
 pub fn engine_info_json() -> String {
-    to_json(&engine_info())
+    json::to_text(&engine_info())
 }
 
 /// Prices a cart (SPEC 1–7a).
@@ -85,13 +85,13 @@ pub fn price_cart_json(text: &str) -> Result<String, Error> {
 /// `price_cart_json` with explicit options (a lower search budget, in tests).
 pub fn price_cart_json_with(text: &str, options: &PricingOptions) -> Result<String, Error> {
     let result = price_value(&read_request(text)?, options)?;
-    Ok(to_json(&result))
+    Ok(json::to_text(&result))
 }
 
 /// `preview_share_card` on JSON text, compact JSON out (SPEC 0, 7).
 pub fn preview_share_card_json(text: &str) -> Result<String, Error> {
     let preview = preview_value(&read_request(text)?, &PricingOptions::default())?;
-    Ok(to_json(&preview))
+    Ok(json::to_text(&preview))
 }
 
 /// SPEC 1.1: the longest request text an entry point accepts, in bytes of
@@ -126,12 +126,6 @@ fn preview_value(value: &json::Value, options: &PricingOptions) -> Result<ShareP
     preview::check_one_selected_line(&cart)?;
     request::strict_error(cart.strict, &cart.warnings)?;
     preview::preview(&cart, options)
-}
-
-/// Compact JSON of a result type. These types hold only strings, integers,
-/// booleans, vectors and options, which serde_json always serializes.
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// The JavaScript facade; public only so wasm tests can call it.

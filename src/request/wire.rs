@@ -309,11 +309,8 @@ impl PricingRequest {
     /// writes, fields in declaration order, which is the document order
     /// of its warnings (SPEC 1.2).
     pub fn to_json_value(&self) -> Value<'static> {
-        // Serializing these plain structs cannot fail, and serde writes
-        // JSON the reader accepts.
-        serde_json::to_string(self)
-            .ok()
-            .and_then(|text| crate::json::parse(&text).ok().map(Value::into_owned))
+        crate::json::parse(&crate::json::to_text(self))
+            .map(Value::into_owned)
             .unwrap_or(Value::Null)
     }
 }

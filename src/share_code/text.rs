@@ -202,16 +202,6 @@ fn decode_options_from_value(doc: &Value) -> Result<CheckedDecodeOptions, Error>
     combine_decode_options(key, require_signature, now, max_age_ms)
 }
 
-fn to_text<T: Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|_| {
-        Error::new(
-            ErrorCode::InvalidJson,
-            "",
-            "the result could not be written as JSON",
-        )
-    })
-}
-
 /// `{"fields": {...}, "options": {...}?}` → `{"code": "..."}` (SPEC 10,
 /// `sharecart share encode`).
 pub fn encode_share_code_json(text: &str) -> Result<String, Error> {
@@ -223,7 +213,7 @@ pub fn encode_share_code_json(text: &str) -> Result<String, Error> {
     struct Encoded {
         code: String,
     }
-    to_text(&Encoded { code })
+    Ok(json::to_text(&Encoded { code }))
 }
 
 /// `{"input": "...", "options": {...}?}` → `{"fields": {...}, "signed":
@@ -238,5 +228,5 @@ pub fn decode_share_code_json(text: &str) -> Result<String, Error> {
     })?;
     let options = decode_options_from_value(&doc)?;
     let decoded = decode_checked(&input, &options)?;
-    to_text(&decoded)
+    Ok(json::to_text(&decoded))
 }
