@@ -7,16 +7,36 @@ use crate::money::{Money, Rounding};
 use crate::request::model::*;
 use crate::result::PromotionReason;
 
-/// The promotion each line joins (`None`: none), and why the buyer's
-/// explicit pick was refused, when it was.
-pub type Assignment = (Option<usize>, Option<PromotionReason>);
+/// The promotion a line joins (`None`: none), and why the buyer's explicit
+/// pick was refused, when it was.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Assignment {
+    pub promotion: Option<usize>,
+    pub refused: Option<PromotionReason>,
+}
+
+impl Assignment {
+    fn joins(promotion: Option<usize>) -> Assignment {
+        Assignment {
+            promotion,
+            refused: None,
+        }
+    }
+
+    fn refused(reason: PromotionReason) -> Assignment {
+        Assignment {
+            promotion: None,
+            refused: Some(reason),
+        }
+    }
+}
 
 pub fn assign(cart: &Cart) -> Vec<Assignment> {
     cart.lines
         .iter()
         .map(|line| {
             if !line.selected {
-                return (None, None);
+                return Assignment::default();
             }
             let shop_id = cart.shops.get(line.shop).map_or("", |s| s.id.as_str());
             let fits = |p: &Promotion| {
@@ -25,15 +45,17 @@ pub fn assign(cart: &Cart) -> Vec<Assignment> {
                     && scope_matches(&p.scope, line, shop_id)
             };
             match &line.promotion_pick {
-                PromotionPick::OptedOut => (None, None),
-                PromotionPick::Automatic => (cart.promotions.iter().position(fits), None),
+                PromotionPick::OptedOut => Assignment::default(),
+                PromotionPick::Automatic => {
+                    Assignment::joins(cart.promotions.iter().position(fits))
+                }
                 PromotionPick::Chosen(id) => match cart.promotions.iter().position(|p| p.id == *id)
                 {
-                    Some(p) if fits(&cart.promotions[p]) => (Some(p), None),
+                    Some(p) if fits(&cart.promotions[p]) => Assignment::joins(Some(p)),
                     Some(p) if matches!(cart.promotions[p].rule, PromotionRule::Unsupported) => {
-                        (None, Some(PromotionReason::PromotionUnsupported))
+                        Assignment::refused(PromotionReason::PromotionUnsupported)
                     }
-                    _ => (None, Some(PromotionReason::PromotionNotApplicable)),
+                    _ => Assignment::refused(PromotionReason::PromotionNotApplicable),
                 },
             }
         })
@@ -89,7 +111,7 @@ pub fn apply(
         let members: Vec<usize> = assignment
             .iter()
             .enumerate()
-            .filter(|(_, (assigned, _))| *assigned == Some(p))
+            .filter(|(_, assigned)| assigned.promotion == Some(p))
             .map(|(i, _)| i)
             .collect();
         if members.is_empty() {
@@ -100,7 +122,7 @@ pub fn apply(
             .iter()
             .map(|&i| i64::from(cart.lines[i].quantity))
             .sum();
-        let (discount, next_tier, gifts_met) = match &promotion.rule {
+        let figures = match &promotion.rule {
             PromotionRule::NthItemPayRatio { n, pay_ratio } => {
                 let mut total = Money::ZERO;
                 for &i in &members {
@@ -110,25 +132,24 @@ pub fn apply(
                     line_discount[i] = share;
                     total += share;
                 }
-                (total, None, false)
+                GroupFigures::discount(total)
             }
             rule => {
-                let (discount, next_tier, gifts_met) =
-                    group_discount(rule, sum, count, cart.rounding);
-                let discount = discount.min(sum);
+                let mut figures = group_discount(rule, sum, count, cart.rounding);
+                figures.discount = figures.discount.min(sum);
                 let weights: Vec<Money> = members.iter().map(|&i| bases[i]).collect();
-                for (&i, share) in members.iter().zip(allocate(discount, &weights)) {
+                for (&i, share) in members.iter().zip(allocate(figures.discount, &weights)) {
                     line_discount[i] = share;
                 }
-                (discount, next_tier, gifts_met)
+                figures
             }
         };
         groups.push(GroupOutcome {
             promotion: p,
             lines: members,
-            discount,
-            next_tier,
-            gifts_met,
+            discount: figures.discount,
+            next_tier: figures.next_tier,
+            gifts_met: figures.gifts_met,
         });
     }
     PromotionOutcome {
@@ -137,96 +158,130 @@ pub fn apply(
     }
 }
 
-/// The group discount of every kind but 第N件X折, its hint, and whether a
-/// gift threshold is met.
+/// A group's discount, its 凑单 hint, and whether a gift threshold is met.
+struct GroupFigures {
+    discount: Money,
+    next_tier: Option<NextTierHint>,
+    gifts_met: bool,
+}
+
+impl GroupFigures {
+    fn discount(discount: Money) -> GroupFigures {
+        GroupFigures {
+            discount,
+            next_tier: None,
+            gifts_met: false,
+        }
+    }
+
+    fn hinted(discount: Money, next_tier: Option<NextTierHint>) -> GroupFigures {
+        GroupFigures {
+            next_tier,
+            ..GroupFigures::discount(discount)
+        }
+    }
+}
+
+/// The group discount of every kind but 第N件X折 (per line, above).
 fn group_discount(
     rule: &PromotionRule,
     sum: Money,
     count: i64,
     rounding: Rounding,
-) -> (Money, Option<NextTierHint>, bool) {
+) -> GroupFigures {
     match rule {
         PromotionRule::TieredAmountOff(tiers) => {
             let met = tiers.iter().rev().find(|t| sum >= t.threshold);
             let next = tiers.iter().find(|t| t.threshold > sum);
-            (
+            GroupFigures::hinted(
                 met.map_or(Money::ZERO, |t| t.off),
                 next.map(|t| NextTierHint::Off {
                     shortfall: t.threshold - sum,
                     off: t.off,
                 }),
-                false,
             )
         }
         PromotionRule::EveryAmountOff {
             every,
             off,
             max_off,
-        } => {
-            let every_discount = |amount: Money| {
-                // `every` is above 0 (validated); `max(1)` only keeps the
-                // division total.
-                let times = amount.fen() / every.fen().max(1);
-                let mut discount = Money(times.saturating_mul(off.fen()));
-                if let Some(cap) = max_off {
-                    discount = discount.min(*cap);
-                }
-                discount.min(amount)
-            };
-            let discount = every_discount(sum);
-            // The next multiple of `every`: a hint only when it gives more.
-            let next_sum = Money(
-                every
-                    .fen()
-                    .saturating_mul(sum.fen() / every.fen().max(1) + 1),
-            );
-            let next_discount = every_discount(next_sum);
-            let hint = (next_discount > discount).then(|| NextTierHint::Off {
-                shortfall: next_sum - sum,
-                off: next_discount,
-            });
-            (discount, hint, false)
-        }
+        } => every_amount_off(sum, *every, *off, *max_off),
         PromotionRule::TieredPayRatio { by, tiers } => {
-            let measure = match by {
-                TierMeasure::Quantity => count,
-                TierMeasure::Amount => sum.fen(),
-            };
-            let discount = tiers
-                .iter()
-                .rev()
-                .find(|t| measure >= t.threshold)
-                .map_or(Money::ZERO, |t| {
-                    sum - rounding.times(sum, t.pay_ratio.to_decimal())
-                });
-            let next = match by {
-                TierMeasure::Amount => {
-                    tiers
-                        .iter()
-                        .find(|t| t.threshold > measure)
-                        .map(|t| NextTierHint::PayRatio {
-                            shortfall: Money(t.threshold) - sum,
-                            pay_ratio: t.pay_ratio.text.clone(),
-                        })
-                }
-                TierMeasure::Quantity => tiers.iter().find(|t| t.threshold > measure).map(|t| {
-                    NextTierHint::QuantityPayRatio {
-                        quantity_shortfall: t.threshold - measure,
-                        pay_ratio: t.pay_ratio.text.clone(),
-                    }
-                }),
-            };
-            (discount, next, false)
+            tiered_pay_ratio(*by, tiers, sum, count, rounding)
         }
         PromotionRule::Gift { threshold, .. } => {
             let met = sum >= *threshold;
-            let hint = (!met).then(|| NextTierHint::Gift {
-                shortfall: *threshold - sum,
-            });
-            (Money::ZERO, hint, met)
+            GroupFigures {
+                discount: Money::ZERO,
+                next_tier: (!met).then(|| NextTierHint::Gift {
+                    shortfall: *threshold - sum,
+                }),
+                gifts_met: met,
+            }
         }
         PromotionRule::NthItemPayRatio { .. } | PromotionRule::Unsupported => {
-            (Money::ZERO, None, false)
+            GroupFigures::discount(Money::ZERO)
         }
     }
+}
+
+/// 每满减: `off` per whole `every`, capped by `maxOff` and by the amount;
+/// the hint is the next multiple of `every`, only when it gives more.
+fn every_amount_off(sum: Money, every: Money, off: Money, max_off: Option<Money>) -> GroupFigures {
+    let every_discount = |amount: Money| {
+        // `every` is above 0 (validated); `max(1)` only keeps the division
+        // total.
+        let times = amount.fen() / every.fen().max(1);
+        let mut discount = Money(times.saturating_mul(off.fen()));
+        if let Some(cap) = max_off {
+            discount = discount.min(cap);
+        }
+        discount.min(amount)
+    };
+    let discount = every_discount(sum);
+    let next_sum = Money(
+        every
+            .fen()
+            .saturating_mul(sum.fen() / every.fen().max(1) + 1),
+    );
+    let next_discount = every_discount(next_sum);
+    let hint = (next_discount > discount).then(|| NextTierHint::Off {
+        shortfall: next_sum - sum,
+        off: next_discount,
+    });
+    GroupFigures::hinted(discount, hint)
+}
+
+/// 满件折 / 满额折: the highest tier met by quantity or amount; the hint
+/// names the next tier's shortfall in the same measure.
+fn tiered_pay_ratio(
+    by: TierMeasure,
+    tiers: &[RatioTier],
+    sum: Money,
+    count: i64,
+    rounding: Rounding,
+) -> GroupFigures {
+    let measure = match by {
+        TierMeasure::Quantity => count,
+        TierMeasure::Amount => sum.fen(),
+    };
+    let discount = tiers
+        .iter()
+        .rev()
+        .find(|t| measure >= t.threshold)
+        .map_or(Money::ZERO, |t| {
+            sum - rounding.times(sum, t.pay_ratio.to_decimal())
+        });
+    let next = tiers.iter().find(|t| t.threshold > measure);
+    let hint = next.map(|t| match by {
+        TierMeasure::Amount => NextTierHint::PayRatio {
+            shortfall: Money(t.threshold) - sum,
+            pay_ratio: t.pay_ratio.text.clone(),
+        },
+        TierMeasure::Quantity => NextTierHint::QuantityPayRatio {
+            quantity_shortfall: t.threshold - measure,
+            pay_ratio: t.pay_ratio.text.clone(),
+        },
+    });
+    GroupFigures::hinted(discount, hint)
 }

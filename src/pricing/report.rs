@@ -147,7 +147,7 @@ fn line_results(figures: &Figures) -> Vec<LineResult> {
                 .collect();
             let after_promotion = base.base_amount - promotion_discount[i];
             let paid = application.paid[i];
-            let (promotion, refused) = assignment[i];
+            let promotion::Assignment { promotion, refused } = assignment[i];
             LineResult {
                 id: line.id.clone(),
                 status: LineStatus::Priced,
