@@ -273,35 +273,10 @@ pub(crate) fn encode(p: &Packed, key: Option<&[u8]>) -> Result<String, Error> {
 /// Reads a code: frame (length, alphabet, check, version), then the
 /// version-1 layout. The signature is not verified here.
 pub(crate) fn parse(code: &str) -> Result<Parsed, Error> {
-    let bytes = code.as_bytes();
-    if bytes.len() < MIN_CODE_CHARS || bytes.len() > MAX_CODE_CHARS {
-        return Err(malformed(format!(
-            "a share code has {MIN_CODE_CHARS} to {MAX_CODE_CHARS} characters; this one has {}",
-            code.chars().count()
-        )));
-    }
-    let mut digits = Vec::with_capacity(bytes.len());
-    for &b in bytes {
-        match digit_value(b) {
-            Some(d) => digits.push(d),
-            None => {
-                return Err(malformed(
-                    "a share code uses only the characters 0-9, A-Z and a-z",
-                ))
-            }
-        }
-    }
-    let Some((body_and_first, check)) = digits.split_last_chunk::<CHECK_CHARS>() else {
-        return Err(malformed("the code is too short"));
-    };
-    let check_value = u32::from(check[0]) * 62 + u32::from(check[1]);
-    if residue(&digits) != 0 || check_value >= CHECK_PRIME {
-        return Err(Error::new(
-            ErrorCode::BadCheck,
-            INPUT_PATH,
-            "the check characters do not match: the code has a typo or two swapped characters",
-        ));
-    }
+    let digits = checked_digits(code)?;
+    let body_and_first = digits
+        .get(..digits.len().saturating_sub(CHECK_CHARS))
+        .unwrap_or_default();
     let Some((&first, body)) = body_and_first.split_first() else {
         return Err(malformed("the code is too short"));
     };
@@ -333,18 +308,10 @@ pub(crate) fn parse(code: &str) -> Result<Parsed, Error> {
     }
     let packed = unpack(Big::from_base62(payload))?;
     let signed_part = if signed {
-        let value = Big::from_base62(tag)
-            .to_u64()
-            .filter(|&v| v < (1u64 << (8 * TAG_BYTES)))
-            .ok_or_else(|| malformed("the code's tag is out of range; no encoder writes it"))?;
-        let mut tag_bytes = [0u8; TAG_BYTES];
-        for (i, byte) in tag_bytes.iter_mut().enumerate() {
-            *byte = (value >> (8 * (TAG_BYTES - 1 - i))) as u8;
-        }
         let mut part = String::new();
         push_digits(&mut part, &[first]);
         push_digits(&mut part, payload);
-        Some((part, tag_bytes))
+        Some((part, tag_bytes(tag)?))
     } else {
         None
     };
@@ -352,6 +319,47 @@ pub(crate) fn parse(code: &str) -> Result<Parsed, Error> {
         packed,
         signed_part,
     })
+}
+
+/// The code's base-62 digits, once its length, alphabet and check hold.
+fn checked_digits(code: &str) -> Result<Vec<u8>, Error> {
+    let bytes = code.as_bytes();
+    if bytes.len() < MIN_CODE_CHARS || bytes.len() > MAX_CODE_CHARS {
+        return Err(malformed(format!(
+            "a share code has {MIN_CODE_CHARS} to {MAX_CODE_CHARS} characters; this one has {}",
+            code.chars().count()
+        )));
+    }
+    let digits: Vec<u8> = bytes
+        .iter()
+        .map(|&b| digit_value(b))
+        .collect::<Option<_>>()
+        .ok_or_else(|| malformed("a share code uses only the characters 0-9, A-Z and a-z"))?;
+    let Some((_, check)) = digits.split_last_chunk::<CHECK_CHARS>() else {
+        return Err(malformed("the code is too short"));
+    };
+    let check_value = u32::from(check[0]) * 62 + u32::from(check[1]);
+    if residue(&digits) != 0 || check_value >= CHECK_PRIME {
+        return Err(Error::new(
+            ErrorCode::BadCheck,
+            INPUT_PATH,
+            "the check characters do not match: the code has a typo or two swapped characters",
+        ));
+    }
+    Ok(digits)
+}
+
+/// A tag's base-62 digits as the bytes of the truncated HMAC.
+fn tag_bytes(tag: &[u8]) -> Result<[u8; TAG_BYTES], Error> {
+    let value = Big::from_base62(tag)
+        .to_u64()
+        .filter(|&v| v < (1u64 << (8 * TAG_BYTES)))
+        .ok_or_else(|| malformed("the code's tag is out of range; no encoder writes it"))?;
+    let mut bytes = [0u8; TAG_BYTES];
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = (value >> (8 * (TAG_BYTES - 1 - i))) as u8;
+    }
+    Ok(bytes)
 }
 
 /// Constant-time comparison of a tag against the HMAC of the signed part.
