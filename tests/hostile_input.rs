@@ -124,3 +124,51 @@ fn a_top_level_array_of_zeros_is_refused_after_reading_and_the_engine_still_work
     );
     assert!(sharecart::price_cart_json(r#"{"now":0}"#).is_ok());
 }
+
+/// SPEC 1.1 and 4: the coupon searches an attacker would send each end
+/// with their exact, deterministic outcome — the payable worked out in
+/// `common::hostile`, the `optimal` flag, and the pick when it is proven.
+#[test]
+fn adversarial_coupon_searches_are_exact_or_say_so() {
+    let cases = common::hostile::search_cases();
+    assert_eq!(cases.len(), 5);
+    for case in cases {
+        let (outcome, peak) = price_measured(&case.text);
+        let text =
+            outcome.unwrap_or_else(|e| panic!("{}: {} at {}", case.name, e.code.as_str(), e.path));
+        let result: serde_json::Value = serde_json::from_str(&text).expect("JSON result");
+        assert_eq!(result["totals"]["payable"], case.payable, "{}", case.name);
+        assert_eq!(
+            result["couponSearch"]["optimal"], case.optimal,
+            "{}",
+            case.name
+        );
+        if case.optimal {
+            let mut applied: Vec<String> = result["coupons"]
+                .as_array()
+                .expect("coupons")
+                .iter()
+                .filter(|c| c["status"] == "applied")
+                .map(|c| c["id"].as_str().unwrap_or_default().to_string())
+                .collect();
+            applied.sort();
+            assert_eq!(applied, case.applied, "{}", case.name);
+        }
+        // The same text gives the same bytes again (the budget counts work,
+        // never time).
+        assert_eq!(
+            sharecart::price_cart_json(&case.text).ok().as_deref(),
+            Some(text.as_str()),
+            "{}",
+            case.name
+        );
+        assert!(peak <= 64 << 20, "{}: {peak} bytes allocated", case.name);
+        println!(
+            "{:36} {:>7} B text {:>9} B peak, {}",
+            case.name,
+            case.text.len(),
+            peak,
+            result["couponSearch"]
+        );
+    }
+}
