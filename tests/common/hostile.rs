@@ -240,22 +240,29 @@ fn near_threshold_platforms(big_off: bool) -> String {
     coupon_search_request(&shops, &lines, &coupons)
 }
 
-/// 3 shops of one 1,000.00 line, 30 shop coupons each (off 100.00,
-/// 102.00, … 158.00) and 31 platform coupons `Pj` (off 1,000.00,
-/// threshold 2,699.99 − 2.00·j): 31³ × 32 = 953,312 combinations, within
-/// the exactness bound. `Pj` allows shop coupons worth at most 300.01 +
-/// 2.00·j, and sums of whole even yuan never fill it to the fen, so no
-/// bound on savings cuts the search short. Best: P30 with three coupons
-/// worth 360.00 (two cannot reach it: 2 × 158.00 = 316.00) and 1,000.00:
-/// saving 1,360.00 (no platform coupon: 3 × 158.00 = 474.00), payable
-/// 3,000.00 − 1,360.00 = 1,640.00. Many triples sum to 360.00; the
-/// smallest sorted ids are P30, s0c00 (100.00), s1c01 (102.00), s2c29
-/// (158.00).
+/// 3 shops (fee 10.00 each) of 160 lines of 6.25, 30 shop coupons each
+/// (off 100.00, 102.00, … 158.00), 15 platform coupons `Pj` (j = 16 … 30,
+/// off 1,000.00, threshold 2,699.99 − 2.00·j) and an order-wide shipping
+/// coupon `H` (off 10.00, threshold 1,600.00): 31³ × 16 × 2 = 953,312
+/// combinations, within the exactness bound. `Pj` allows shop coupons
+/// worth at most 300.01 + 2.00·j, and sums of whole even yuan never fill
+/// it to the fen, so no bound on savings cuts the search short; `H` may
+/// fail (3,000.00 − 3 × 158.00 − 1,000.00 = 1,526.00 < 1,600.00), so its
+/// threshold is checked at the leaves. Best: P30 with three coupons worth
+/// 360.00 (two reach at most 316.00) and H (goods 3,000.00 − 360.00 −
+/// 1,000.00 = 1,640.00 >= 1,600.00): saving 1,370.00 (without a platform
+/// coupon: 474.00 + 10.00), payable 3,030.00 − 1,370.00 = 1,660.00. Many
+/// triples sum to 360.00; the smallest sorted ids are H, P30, s0c00
+/// (100.00), s1c01 (102.00), s2c29 (158.00).
 fn three_shops_thirty_each() -> String {
-    let shops: Vec<String> = (0..3).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
+    let shops: Vec<String> = (0..3)
+        .map(|s| format!(r#"{{"id":"s{s}","shipping":{{"fee":"10.00"}}}}"#))
+        .collect();
     let lines: Vec<String> = (0..3)
-        .map(|s| {
-            format!(r#"{{"id":"L{s}","skuId":"{s}","shopId":"s{s}","listPrice":"1000.00","quantity":1}}"#)
+        .flat_map(|s| {
+            (0..160).map(move |l| {
+                format!(r#"{{"id":"L{s}_{l}","skuId":"{l}","shopId":"s{s}","listPrice":"6.25","quantity":1}}"#)
+            })
         })
         .collect();
     let mut coupons: Vec<String> = (0..3)
@@ -268,7 +275,7 @@ fn three_shops_thirty_each() -> String {
             })
         })
         .collect();
-    coupons.extend((0..31).map(|j| {
+    coupons.extend((16..31).map(|j| {
         let threshold = 269_999 - 200 * j;
         format!(
             r#"{{"id":"P{j:02}","kind":"amountOff","stage":"platform","off":"1000.00","threshold":"{}.{:02}"}}"#,
@@ -276,6 +283,40 @@ fn three_shops_thirty_each() -> String {
             threshold % 100
         )
     }));
+    coupons.push(
+        r#"{"id":"H","kind":"shipping","stage":"shipping","off":"10.00","threshold":"1600.00"}"#
+            .into(),
+    );
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
+/// 18 shops of one 100.00 line, a 10.00 shop coupon each, `P` (off
+/// 600.00, threshold 1,710.00: at most 9 shop coupons) and `Q` (off 0.01):
+/// 2^18 × 3 = 786,432 combinations, within the exactness bound, of which
+/// C(18, 9) = 48,620 tie on the best saving 90.00 + 600.00 = 690.00
+/// (payable 1,800.00 − 690.00 = 1,110.00); the smallest sorted ids are
+/// P and the first nine of c0 … c17 in code-point order: c0, c1, c10 … c16.
+fn ties_within_bound() -> String {
+    let shops: Vec<String> = (0..18).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
+    let lines: Vec<String> = (0..18)
+        .map(|s| {
+            format!(
+                r#"{{"id":"L{s}","skuId":"{s}","shopId":"s{s}","listPrice":"100.00","quantity":1}}"#
+            )
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..18)
+        .map(|s| {
+            format!(
+                r#"{{"id":"c{s}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"10.00"}}"#
+            )
+        })
+        .collect();
+    coupons.push(
+        r#"{"id":"P","kind":"amountOff","stage":"platform","threshold":"1710.00","off":"600.00"}"#
+            .into(),
+    );
+    coupons.push(r#"{"id":"Q","kind":"amountOff","stage":"platform","off":"0.01"}"#.into());
     coupon_search_request(&shops, &lines, &coupons)
 }
 
@@ -326,14 +367,28 @@ pub fn search_cases() -> Vec<SearchCase> {
         SearchCase {
             name: "search-3-shops-953312",
             text: three_shops_thirty_each(),
-            payable: "1640.00",
+            payable: "1660.00",
             optimal: true,
             applied: sorted(vec![
+                "H".into(),
                 "P30".into(),
                 "s0c00".into(),
                 "s1c01".into(),
                 "s2c29".into(),
             ]),
+        },
+        SearchCase {
+            name: "search-ties-786432",
+            text: ties_within_bound(),
+            payable: "1110.00",
+            optimal: true,
+            applied: sorted(
+                [
+                    "P", "c0", "c1", "c10", "c11", "c12", "c13", "c14", "c15", "c16",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
         },
     ]
 }
