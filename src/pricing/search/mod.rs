@@ -3,16 +3,24 @@
 //! branch and bound whose every step costs work independent of the cart's
 //! size; `docs/coupon-search.md` explains why it is exact and bounded.
 
+mod rules;
+mod shipping;
+mod tree;
+
 use super::allocation::allocate;
 use super::coupon::{Application, CouponBoard};
-use crate::money::{Money, Rounding};
+use crate::money::Money;
 use crate::request::model::{CouponRule, Stage};
+use rules::PlatformRule;
+use shipping::Overlap;
 use std::cmp::Ordering;
+use tree::{Node, Tree};
 
 /// Deterministic units of work the search may spend (SPEC 4). A unit is a
-/// search node, a leaf, a shop option laid out for a pass, a coupon share
-/// read while precomputing cuts, or a line of an exact shipping check:
-/// each costs a bounded number of machine steps whatever the cart's size.
+/// search node (leaves included), a shop option laid out for a pass, a
+/// share read to split a straddling cut, or a line of an exact shipping
+/// check: each costs a bounded number of machine steps whatever the cart's
+/// size.
 /// Every request of at most 1,000,000 combinations needs fewer
 /// (`docs/coupon-search.md`), so its pick is proven optimal.
 pub const DEFAULT_BUDGET: u64 = 4_000_000;
@@ -81,21 +89,6 @@ fn smaller_set(a: &[u64], b: &[u64]) -> bool {
     false
 }
 
-/// One way to fill a shop's slot: a shop coupon, or none.
-#[derive(Clone, Copy)]
-struct Option_ {
-    coupon: Option<usize>,
-    /// Index into `Search::shop_coupons`, for the exact shipping check.
-    entry: Option<usize>,
-    discount: i64,
-    /// How much it lowers the pass's platform coupon's `A`.
-    platform_cut: i64,
-    /// How much it lowers the pass's shipping coupon's `A`.
-    shipping_cut: i64,
-    /// How much it lowers the amount of the lines both coupons cover.
-    overlap_cut: i64,
-}
-
 /// A shop coupon's fixed effect: it is the only shop-stage coupon on its
 /// lines, so its discount and allocation never depend on other picks.
 struct ShopCoupon {
@@ -109,49 +102,6 @@ struct ShopCoupon {
 struct ShopSlot {
     coupons: Vec<usize>,
     locked: bool,
-}
-
-/// A platform coupon's discount rule in whole fen, without decimals.
-#[derive(Clone, Copy)]
-struct PlatformRule {
-    threshold: i64,
-    /// `None` for an amount off (`cap` is then the `off`).
-    pay_basis: Option<i64>,
-    cap: Option<i64>,
-    rounding: Rounding,
-}
-
-impl PlatformRule {
-    /// The discount on `A`, or `None` below the threshold (SPEC 4).
-    fn discount(&self, base: i64) -> Option<i64> {
-        if base < self.threshold {
-            return None;
-        }
-        let uncapped = self.uncapped(base);
-        Some(self.cap.map_or(uncapped, |cap| uncapped.min(cap)))
-    }
-
-    /// The discount without its cap: an upper bound, linear up to rounding.
-    fn uncapped(&self, base: i64) -> i64 {
-        match self.pay_basis {
-            None => base,
-            Some(basis) => base - round_ratio(self.rounding, base, basis),
-        }
-    }
-}
-
-/// `round(amount × basis / 10,000)` for `amount >= 0`, exactly as
-/// `Rounding::times` rounds the decimal product.
-fn round_ratio(rounding: Rounding, amount: i64, basis: i64) -> i64 {
-    let product = i128::from(amount.max(0)) * i128::from(basis);
-    let (whole, rest) = (product / 10_000, product % 10_000);
-    let up = match rounding {
-        Rounding::HalfUp => rest * 2 >= 10_000,
-        Rounding::HalfEven => rest * 2 > 10_000 || (rest * 2 == 10_000 && whole % 2 == 1),
-        Rounding::Down => false,
-        Rounding::Up => rest > 0,
-    };
-    (whole + i128::from(up)) as i64
 }
 
 /// The platform coupon of a pass, with what bounds its discount.
@@ -173,22 +123,6 @@ struct Shipping {
     base: i64,
     threshold: i64,
     cuts: Vec<i64>,
-}
-
-/// How the platform discount's allocation reaches the shipping coupon's
-/// lines: not at all, wholly (its lines are all the shipping coupon's),
-/// or in part (`S`, the lines both cover, a proper part of the platform's).
-enum Overlap {
-    None,
-    Whole,
-    Part {
-        /// `S` as a membership table over the cart's lines.
-        lines: Vec<bool>,
-        base: i64,
-        /// `min(|S|, |E(p) \ S|)`: the allocation on `S` is within this
-        /// many fen of its exact proportional share.
-        slack: i64,
-    },
 }
 
 struct Search<'a, 'b> {
@@ -363,26 +297,6 @@ fn platform(board: &CouponBoard, c: usize, cuts: Vec<i64>) -> Platform {
     }
 }
 
-/// A search tree node's running figures.
-#[derive(Clone, Copy)]
-struct Node {
-    discount: i64,
-    platform_cut: i64,
-    shipping_cut: i64,
-    overlap_cut: i64,
-}
-
-impl Node {
-    fn with(self, o: &Option_) -> Node {
-        Node {
-            discount: self.discount + o.discount,
-            platform_cut: self.platform_cut + o.platform_cut,
-            shipping_cut: self.shipping_cut + o.shipping_cut,
-            overlap_cut: self.overlap_cut + o.overlap_cut,
-        }
-    }
-}
-
 impl Search<'_, '_> {
     /// Spends `units` of the budget; false (and the search stops) when
     /// they are not there.
@@ -482,65 +396,6 @@ impl Search<'_, '_> {
                     .sum()
             })
             .collect()
-    }
-
-    fn overlap(&mut self, platform: Option<&Platform>, h: &Shipping) -> Overlap {
-        let Some(p) = platform else {
-            return Overlap::None;
-        };
-        let board = self.board;
-        let (platform_lines, shipping_lines) =
-            (&board.eligible[p.coupon], &board.eligible[h.coupon]);
-        self.spend((platform_lines.len() + shipping_lines.len()) as u64 / 16 + 1);
-        let mut in_shipping = vec![false; board.after_promotion.len()];
-        for &i in shipping_lines {
-            in_shipping[i] = true;
-        }
-        let both = platform_lines.iter().filter(|&&i| in_shipping[i]).count();
-        if both == 0 {
-            return Overlap::None;
-        }
-        if both == platform_lines.len() {
-            return Overlap::Whole;
-        }
-        let mut lines = vec![false; board.after_promotion.len()];
-        let mut base = 0;
-        for &i in platform_lines.iter().filter(|&&i| in_shipping[i]) {
-            lines[i] = true;
-            base += board.after_promotion[i].fen();
-        }
-        Overlap::Part {
-            lines,
-            base,
-            slack: both.min(platform_lines.len() - both) as i64,
-        }
-    }
-
-    /// Whether the shipping coupon's threshold can fail in some completion:
-    /// its `A` can fall at most by every shop's largest cut of it and by
-    /// the platform's largest discount, when that reaches its lines.
-    fn shipping_binds(
-        &self,
-        slots: &[ShopSlot],
-        platform: Option<&Platform>,
-        shipping: Option<&Shipping>,
-        overlap: &Overlap,
-    ) -> bool {
-        let Some(h) = shipping else {
-            return false;
-        };
-        if h.threshold == 0 {
-            return false;
-        }
-        let shop_cuts: i64 = slots
-            .iter()
-            .map(|slot| slot.coupons.iter().map(|&k| h.cuts[k]).max().unwrap_or(0))
-            .sum();
-        let platform_share = match (overlap, platform) {
-            (Overlap::None, _) | (_, None) => 0,
-            (_, Some(p)) => p.rule.discount(p.base).unwrap_or(0),
-        };
-        h.base - shop_cuts - platform_share < h.threshold
     }
 
     /// Runs one pass over a prepared tree.
@@ -714,223 +569,6 @@ impl Search<'_, '_> {
         let pick = Pick::new(&self.id_rank, saving, coupons);
         self.offer(pick);
     }
-
-    /// Whether the platform allocation leaves the shipping coupon's `A` at
-    /// or above its threshold: `room` is how far `A` is above it before
-    /// the platform coupon. Decided from the allocation's bounds when they
-    /// suffice (SPEC 6: each line's share is within one fen of its exact
-    /// proportion), else by allocating, which costs a unit per line.
-    fn shipping_holds(
-        &mut self,
-        pass: &Pass,
-        node: Node,
-        platform: i64,
-        room: i64,
-        entries: &[usize],
-    ) -> bool {
-        match pass.overlap {
-            Overlap::None => room >= 0,
-            Overlap::Whole => platform <= room,
-            Overlap::Part { lines, base, slack } => {
-                let Some(p) = pass.platform else {
-                    return room >= 0;
-                };
-                let total = i128::from(p.base - node.platform_cut);
-                if total <= 0 || platform == 0 {
-                    return room >= 0;
-                }
-                let part = i128::from(base - node.overlap_cut);
-                let exact = i128::from(platform) * part;
-                let (room, slack) = (i128::from(room), i128::from(*slack));
-                if exact + slack * total <= room * total {
-                    return true;
-                }
-                if exact - slack * total >= room * total {
-                    return false;
-                }
-                self.exact_share(p, platform, lines, entries) as i128 <= room
-            }
-        }
-    }
-
-    /// The platform discount's allocation on the lines of `part`, exactly.
-    fn exact_share(
-        &mut self,
-        p: &Platform,
-        platform: i64,
-        part: &[bool],
-        entries: &[usize],
-    ) -> i64 {
-        let board = self.board;
-        let lines = &board.eligible[p.coupon];
-        let shares: usize = entries
-            .iter()
-            .map(|&k| self.shop_coupons[k].shares.len())
-            .sum();
-        self.spend((board.after_promotion.len() + shares) as u64);
-        let mut amounts: Vec<i64> = board.after_promotion.iter().map(|m| m.fen()).collect();
-        for &k in entries {
-            for &(i, s) in &self.shop_coupons[k].shares {
-                amounts[i] -= s;
-            }
-        }
-        let weights: Vec<Money> = lines.iter().map(|&i| Money(amounts[i])).collect();
-        lines
-            .iter()
-            .zip(allocate(Money(platform), &weights))
-            .filter(|(i, _)| part[**i])
-            .map(|(_, share)| share.fen())
-            .sum()
-    }
-
-    /// Builds the tree for a platform coupon and, when its threshold may
-    /// fail, a shipping coupon: each shop's options best first (all of
-    /// them, and the undominated ones), shops with a single option applied
-    /// up front, and the bounds' suffix sums.
-    fn prepare_tree(
-        &mut self,
-        slots: &[ShopSlot],
-        platform: Option<&Platform>,
-        shipping: Option<(&Shipping, &Overlap)>,
-    ) -> Tree {
-        let mut units: usize = slots.iter().map(|s| s.coupons.len() + 1).sum();
-        let slope = platform.map_or(0, |p| p.slope);
-        let value = |o: &Option_| o.discount * SCALE - slope * o.platform_cut;
-        // A shop coupon's cut of the lines both coupons cover follows from
-        // its two cuts unless its shares straddle both coupons' lines: its
-        // shares sum to its discount, so a cut equal to the discount holds
-        // every share.
-        let mut overlap_cut = |k: usize| -> i64 {
-            let (Some(p), Some((h, Overlap::Part { lines, .. }))) = (platform, shipping) else {
-                return 0;
-            };
-            let sc = &self.shop_coupons[k];
-            let (platform_cut, shipping_cut) = (p.cuts[k], h.cuts[k]);
-            if platform_cut == 0 || shipping_cut == 0 {
-                0
-            } else if platform_cut == sc.discount {
-                shipping_cut
-            } else if shipping_cut == sc.discount {
-                platform_cut
-            } else {
-                units += sc.shares.len();
-                sc.shares
-                    .iter()
-                    .filter(|(i, _)| lines[*i])
-                    .map(|(_, s)| *s)
-                    .sum()
-            }
-        };
-        let mut start = Node {
-            discount: 0,
-            platform_cut: 0,
-            shipping_cut: 0,
-            overlap_cut: 0,
-        };
-        let mut chosen: Vec<usize> = Vec::with_capacity(slots.len() + 2);
-        let mut start_entries: Vec<usize> = Vec::new();
-        let mut all: Vec<Vec<Option_>> = Vec::with_capacity(slots.len());
-        for slot in slots {
-            let mut options: Vec<Option_> = slot
-                .coupons
-                .iter()
-                .map(|&k| Option_ {
-                    coupon: Some(self.shop_coupons[k].coupon),
-                    entry: Some(k),
-                    discount: self.shop_coupons[k].discount,
-                    platform_cut: platform.map_or(0, |p| p.cuts[k]),
-                    shipping_cut: shipping.map_or(0, |(h, _)| h.cuts[k]),
-                    overlap_cut: overlap_cut(k),
-                })
-                .collect();
-            if !slot.locked {
-                options.push(Option_ {
-                    coupon: None,
-                    entry: None,
-                    discount: 0,
-                    platform_cut: 0,
-                    shipping_cut: 0,
-                    overlap_cut: 0,
-                });
-            }
-            // Most promising first, so good picks come early and bounds bite.
-            options.sort_by(|a, b| {
-                value(b)
-                    .cmp(&value(a))
-                    .then(b.discount.cmp(&a.discount))
-                    .then(
-                        a.coupon
-                            .map(|c| self.id_rank[c])
-                            .cmp(&b.coupon.map(|c| self.id_rank[c])),
-                    )
-            });
-            // A shop left with one option has no choice: apply it up front,
-            // so every level of the tree branches.
-            let effective = if shipping.is_some() {
-                options.clone()
-            } else {
-                undominated(&self.id_rank, &options)
-            };
-            if let [only] = effective.as_slice() {
-                start = start.with(only);
-                chosen.extend(only.coupon);
-                start_entries.extend(only.entry);
-                continue;
-            }
-            all.push(options);
-        }
-        self.spend(units as u64);
-        // Shops whose choice matters most first: they settle the bound soonest.
-        let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
-        all.sort_by_key(|options| std::cmp::Reverse(spread(options)));
-        let lean: Vec<Vec<Option_>> = all
-            .iter()
-            .map(|options| undominated(&self.id_rank, options))
-            .collect();
-
-        // Suffix sums of the best each remaining shop can add.
-        let n = all.len();
-        let mut max_discount = vec![0i64; n + 1];
-        let mut max_linear = vec![0i64; n + 1];
-        let mut max_net = vec![0i64; n + 1];
-        let mut max_shipping_cut = vec![0i64; n + 1];
-        for k in (0..n).rev() {
-            let options = &all[k];
-            let most = |f: &dyn Fn(&Option_) -> i64| options.iter().map(f).max().unwrap_or(0);
-            max_discount[k] = max_discount[k + 1] + most(&|o| o.discount);
-            max_linear[k] = max_linear[k + 1] + most(&value);
-            max_net[k] = max_net[k + 1] + most(&|o| o.discount - o.platform_cut);
-            max_shipping_cut[k] = max_shipping_cut[k + 1] + most(&|o| o.shipping_cut);
-        }
-        Tree {
-            slots: all,
-            lean,
-            start,
-            chosen,
-            start_entries,
-            max_discount,
-            max_linear,
-            max_net,
-            max_shipping_cut,
-        }
-    }
-}
-
-/// The search tree of a pass.
-struct Tree {
-    /// Every option of each shop, best first.
-    slots: Vec<Vec<Option_>>,
-    /// The options no other option of the shop beats; used wherever the
-    /// shipping coupon's threshold cannot fail.
-    lean: Vec<Vec<Option_>>,
-    start: Node,
-    chosen: Vec<usize>,
-    start_entries: Vec<usize>,
-    max_discount: Vec<i64>,
-    max_linear: Vec<i64>,
-    /// Suffix sums of each shop's largest `d − r` (0 for "none").
-    max_net: Vec<i64>,
-    max_shipping_cut: Vec<i64>,
 }
 
 struct Pass<'p> {
@@ -939,54 +577,4 @@ struct Pass<'p> {
     shipping: Option<&'p Shipping>,
     overlap: &'p Overlap,
     fixed: &'p [usize],
-}
-
-/// Drops options another option of the same shop beats whatever the other
-/// shops pick, when the shipping coupon is settled: a larger discount that
-/// lowers the platform coupon's `A` no more, or an equal discount, no
-/// larger cut and a smaller id. A smaller cut leaves the platform coupon's
-/// `A` at least as high, so its threshold still holds and its discount
-/// (non-decreasing in `A`) is no smaller.
-fn undominated(id_rank: &[u32], options: &[Option_]) -> Vec<Option_> {
-    let rank = |o: &Option_| o.coupon.map(|c| id_rank[c]);
-    let beats = |a: &Option_, b: &Option_| {
-        a.platform_cut <= b.platform_cut
-            && (a.discount > b.discount
-                || (a.discount == b.discount
-                    && a.coupon.is_some()
-                    && b.coupon.is_some()
-                    && rank(a) < rank(b)))
-    };
-    options
-        .iter()
-        .filter(|b| !options.iter().any(|a| beats(a, b)))
-        .copied()
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn integer_rounding_matches_the_decimal_one() {
-        for rounding in [
-            Rounding::HalfUp,
-            Rounding::HalfEven,
-            Rounding::Down,
-            Rounding::Up,
-        ] {
-            for amount in (0..3000).chain([99_999_999_999, 1_000_000_000_000_000]) {
-                for basis in [0, 1, 5000, 8500, 9000, 9500, 9999, 3333, 10_000, 1250] {
-                    let want = rounding.times(Money(amount), Decimal::new(basis, 4)).fen();
-                    assert_eq!(
-                        round_ratio(rounding, amount, basis),
-                        want,
-                        "{rounding:?} {amount} {basis}"
-                    );
-                }
-            }
-        }
-    }
 }
