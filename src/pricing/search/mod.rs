@@ -23,7 +23,7 @@ use tree::{Node, Tree};
 /// size.
 /// Every request of at most 1,000,000 combinations needs fewer
 /// (`docs/coupon-search.md`), so its pick is proven optimal.
-pub const DEFAULT_BUDGET: u64 = 4_000_000;
+pub const DEFAULT_BUDGET: u64 = 5_000_000;
 
 const SCALE: i64 = 10_000;
 
