@@ -8,14 +8,11 @@ use serde::{Deserialize, Serialize};
 /// Declarations for TypeScript come from these types (wasm builds only).
 macro_rules! wire {
     ($item:item) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase")]
-        $item
+        wire_type!([] $item);
     };
 }
 
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{vocabulary, wire_type};
 
 vocabulary!(
     /// `lines[].status`.

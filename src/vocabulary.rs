@@ -33,3 +33,16 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+/// A serde type of the wire: camelCase fields, TypeScript declarations in
+/// wasm builds; extra derives in brackets first (`wire_type!([Default] …)`).
+macro_rules! wire_type {
+    ([$($extra:ident),*] $item:item) => {
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize $(, $extra)*)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        #[serde(rename_all = "camelCase")]
+        $item
+    };
+}
+
+pub(crate) use wire_type;

@@ -161,3 +161,52 @@ fn a_hundred_thousand_unknown_keys_give_the_first_hundred_warnings() {
         text.len()
     );
 }
+
+/// SPEC 1.1 and 4: the coupon searches an attacker would send each end
+/// with their exact, deterministic outcome — the payable worked out in
+/// `common::hostile`, the `optimal` flag, and the pick when it is proven.
+#[test]
+fn adversarial_coupon_searches_are_exact_or_say_so() {
+    let _turn = my_turn();
+    let cases = common::hostile::search_cases();
+    assert_eq!(cases.len(), 6);
+    for case in cases {
+        let (outcome, peak) = price_measured(&case.text);
+        let text =
+            outcome.unwrap_or_else(|e| panic!("{}: {} at {}", case.name, e.code.as_str(), e.path));
+        let result: serde_json::Value = serde_json::from_str(&text).expect("JSON result");
+        assert_eq!(result["totals"]["payable"], case.payable, "{}", case.name);
+        assert_eq!(
+            result["couponSearch"]["optimal"], case.optimal,
+            "{}",
+            case.name
+        );
+        if case.optimal {
+            let mut applied: Vec<String> = result["coupons"]
+                .as_array()
+                .expect("coupons")
+                .iter()
+                .filter(|c| c["status"] == "applied")
+                .map(|c| c["id"].as_str().unwrap_or_default().to_string())
+                .collect();
+            applied.sort();
+            assert_eq!(applied, case.applied, "{}", case.name);
+        }
+        // The same text gives the same bytes again (the budget counts work,
+        // never time).
+        assert_eq!(
+            sharecart::price_cart_json(&case.text).ok().as_deref(),
+            Some(text.as_str()),
+            "{}",
+            case.name
+        );
+        assert!(peak <= 64 << 20, "{}: {peak} bytes allocated", case.name);
+        println!(
+            "{:36} {:>7} B text {:>9} B peak, {}",
+            case.name,
+            case.text.len(),
+            peak,
+            result["couponSearch"]
+        );
+    }
+}

@@ -25,7 +25,8 @@ use unit_price::UnitRun;
 /// Knobs for tests and servers; the defaults are the contract.
 #[derive(Debug, Clone, Copy)]
 pub struct PricingOptions {
-    /// Deterministic step budget of the best-coupon search (SPEC 4).
+    /// Deterministic budget of the best-coupon search, in units of work
+    /// whose cost does not grow with the cart (SPEC 4).
     pub search_budget: u64,
 }
 

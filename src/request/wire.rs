@@ -6,18 +6,16 @@
 //! same.
 
 use crate::json::Value;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+/// Request types all have defaults (absent fields), for the Rust API.
 macro_rules! wire {
     ($item:item) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-        #[serde(rename_all = "camelCase")]
-        $item
+        wire_type!([Default] $item);
     };
 }
 
-use crate::vocabulary::vocabulary;
+use crate::vocabulary::{vocabulary, wire_type};
 
 vocabulary!(RoundingMode {
     HalfUp = "halfUp",

@@ -1,4 +1,4 @@
-//! SPEC 4: the search budget counts deterministic steps, never time. With a
+//! SPEC 4: the search budget counts deterministic units of work, never time. With a
 //! tiny budget the engine must say `optimal: false` and return the best
 //! combination found so far — the same one on every target, which both the
 //! native and the wasm test pin below.
@@ -39,13 +39,17 @@ pub fn request() -> String {
     )
 }
 
-/// (budget, applied ids, payable): 5 steps end before the first complete
-/// combination (the root and six shop levels come first), so nothing is
-/// applied; 7 steps reach the first leaf, the greedy pick, which here is the
-/// optimum of `full_budget_is_optimal` — found, but not proven.
+/// (budget, applied ids, payable). The first pass (P1, the larger
+/// stand-alone discount) lays out 17 options (each shop's coupons and
+/// "none"; S0's two coupons both give 5.00 on its one line, twins of which
+/// only A0 is kept) and then visits the root and six shop levels: 23 units
+/// end one node before the first complete combination, so nothing is
+/// applied; 24 reach the first leaf, the greedy pick, which here is the optimum of
+/// `full_budget_is_optimal` — found, but not proven.
 pub const BUDGET_CASES: &[(u64, &[&str], &str)] = &[
     (5, &[], "450.00"),
-    (7, &["A0", "B1", "B2", "B3", "B4", "B5", "P1"], "375.00"),
+    (23, &[], "450.00"),
+    (24, &["A0", "B1", "B2", "B3", "B4", "B5", "P1"], "375.00"),
 ];
 
 pub fn applied_and_payable(result_text: &str) -> (Vec<String>, String, Value<'static>) {

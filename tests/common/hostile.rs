@@ -156,3 +156,255 @@ pub fn cases() -> impl Iterator<Item = Case> {
         text: text(name),
     })
 }
+
+/// One adversarial coupon-search request and what it must come to.
+#[allow(dead_code)] // the bench reads only the name and the text
+pub struct SearchCase {
+    pub name: &'static str,
+    pub text: String,
+    /// The exact payable (worked out in the generator's comment).
+    pub payable: &'static str,
+    pub optimal: bool,
+    /// The applied coupons, sorted, when the pick is proven optimal.
+    pub applied: Vec<String>,
+}
+
+fn coupon_search_request(shops: &[String], lines: &[String], coupons: &[String]) -> String {
+    format!(
+        r#"{{"now":0,"shops":[{}],"lines":[{}],"coupons":[{}]}}"#,
+        shops.join(","),
+        lines.join(","),
+        coupons.join(",")
+    )
+}
+
+/// 99 shops (fee 10.00 each), `lines_per_shop` lines of 100.00 / n per
+/// shop, two shop coupons of 7.77 per shop (equal value, same lines), one
+/// uncapped 0.95 platform coupon and an order-wide shipping coupon with a
+/// threshold of 0.01: 3^99 × 4 combinations. Every shop coupon nets
+/// 7.77 − 0.05 × 7.77 > 0, so the pick is the smaller id of each pair,
+/// the platform and the shipping coupon: goods 9,900.00 − 769.23 =
+/// 9,130.77, platform 9,130.77 − round(8,674.2315) = 456.54, shipping
+/// 990.00 − 10.00: payable 8,674.23 + 980.00 = 9,654.23.
+fn equal_ties_thresholded_shipping(lines_per_shop: usize) -> String {
+    let shops: Vec<String> = (0..99)
+        .map(|s| format!(r#"{{"id":"s{s}","shipping":{{"fee":"10.00"}}}}"#))
+        .collect();
+    let price = 10_000 / lines_per_shop;
+    let lines: Vec<String> = (0..99)
+        .flat_map(|s| {
+            (0..lines_per_shop).map(move |l| {
+                format!(
+                    r#"{{"id":"L{s}_{l}","skuId":"{l}","shopId":"s{s}","listPrice":"{}.{:02}","quantity":1}}"#,
+                    price / 100,
+                    price % 100
+                )
+            })
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..99)
+        .flat_map(|s| {
+            ["a", "b"].map(|p| {
+                format!(r#"{{"id":"{p}{s}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"7.77"}}"#)
+            })
+        })
+        .collect();
+    coupons.push(r#"{"id":"P","kind":"payRatio","stage":"platform","payRatio":"0.95"}"#.into());
+    coupons.push(
+        r#"{"id":"H","kind":"shipping","stage":"shipping","threshold":"0.01","off":"10.00"}"#
+            .into(),
+    );
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
+/// 100 shops of one 100.00 line, a 10.00 shop coupon each, and 100
+/// platform coupons `Pk` (threshold 10,000.00 − 10.00·k, off 5.00 + k fen,
+/// or `big_off` for P50): with j shop coupons the platform amount is
+/// 10,000.00 − 10.00·j, so `Pk` allows at most k shop coupons: saving
+/// 10.00·k + its off. Without `big_off` the best is P99's 990.00 + 5.99 =
+/// 995.99 < 1,000.00 for the 100 shop coupons alone: payable 9,000.00.
+/// With P50 off 600.00: 500.00 + 600.00 = 1,100.00, payable 8,900.00, and
+/// C(100, 50) subsets of shops tie on it (the tie rule then wants the
+/// smallest sorted ids, which no bound on savings separates).
+fn near_threshold_platforms(big_off: bool) -> String {
+    let shops: Vec<String> = (0..100).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
+    let lines: Vec<String> = (0..100)
+        .map(|s| {
+            format!(
+                r#"{{"id":"L{s}","skuId":"{s}","shopId":"s{s}","listPrice":"100.00","quantity":1}}"#
+            )
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..100)
+        .map(|s| {
+            format!(
+                r#"{{"id":"c{s}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"10.00"}}"#
+            )
+        })
+        .collect();
+    coupons.extend((0..100).map(|k| {
+        let threshold = 1_000_000 - 1_000 * k;
+        let off = if big_off && k == 50 { 60_000 } else { 500 + k };
+        format!(
+            r#"{{"id":"P{k}","kind":"amountOff","stage":"platform","threshold":"{}.{:02}","off":"{}.{:02}"}}"#,
+            threshold / 100,
+            threshold % 100,
+            off / 100,
+            off % 100
+        )
+    }));
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
+/// 3 shops (fee 10.00 each) of 160 lines of 6.25, 30 shop coupons each
+/// (off 100.00, 102.00, … 158.00), 15 platform coupons `Pj` (j = 16 … 30,
+/// off 1,000.00, threshold 2,699.99 − 2.00·j) and an order-wide shipping
+/// coupon `H` (off 10.00, threshold 1,600.00): 31³ × 16 × 2 = 953,312
+/// combinations, within the exactness bound. `Pj` allows shop coupons
+/// worth at most 300.01 + 2.00·j, and sums of whole even yuan never fill
+/// it to the fen, so no bound on savings cuts the search short; `H` may
+/// fail (3,000.00 − 3 × 158.00 − 1,000.00 = 1,526.00 < 1,600.00), so its
+/// threshold is checked at the leaves. Best: P30 with three coupons worth
+/// 360.00 (two reach at most 316.00) and H (goods 3,000.00 − 360.00 −
+/// 1,000.00 = 1,640.00 >= 1,600.00): saving 1,370.00 (without a platform
+/// coupon: 474.00 + 10.00), payable 3,030.00 − 1,370.00 = 1,660.00. Many
+/// triples sum to 360.00; the smallest sorted ids are H, P30, s0c00
+/// (100.00), s1c01 (102.00), s2c29 (158.00).
+fn three_shops_thirty_each() -> String {
+    let shops: Vec<String> = (0..3)
+        .map(|s| format!(r#"{{"id":"s{s}","shipping":{{"fee":"10.00"}}}}"#))
+        .collect();
+    let lines: Vec<String> = (0..3)
+        .flat_map(|s| {
+            (0..160).map(move |l| {
+                format!(r#"{{"id":"L{s}_{l}","skuId":"{l}","shopId":"s{s}","listPrice":"6.25","quantity":1}}"#)
+            })
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..3)
+        .flat_map(|s| {
+            (0..30).map(move |k| {
+                format!(
+                    r#"{{"id":"s{s}c{k:02}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"{}.00"}}"#,
+                    100 + 2 * k
+                )
+            })
+        })
+        .collect();
+    coupons.extend((16..31).map(|j| {
+        let threshold = 269_999 - 200 * j;
+        format!(
+            r#"{{"id":"P{j:02}","kind":"amountOff","stage":"platform","off":"1000.00","threshold":"{}.{:02}"}}"#,
+            threshold / 100,
+            threshold % 100
+        )
+    }));
+    coupons.push(
+        r#"{"id":"H","kind":"shipping","stage":"shipping","off":"10.00","threshold":"1600.00"}"#
+            .into(),
+    );
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
+/// 18 shops of one 100.00 line, a 10.00 shop coupon each, `P` (off
+/// 600.00, threshold 1,710.00: at most 9 shop coupons) and `Q` (off 0.01):
+/// 2^18 × 3 = 786,432 combinations, within the exactness bound, of which
+/// C(18, 9) = 48,620 tie on the best saving 90.00 + 600.00 = 690.00
+/// (payable 1,800.00 − 690.00 = 1,110.00); the smallest sorted ids are
+/// P and the first nine of c0 … c17 in code-point order: c0, c1, c10 … c16.
+fn ties_within_bound() -> String {
+    let shops: Vec<String> = (0..18).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
+    let lines: Vec<String> = (0..18)
+        .map(|s| {
+            format!(
+                r#"{{"id":"L{s}","skuId":"{s}","shopId":"s{s}","listPrice":"100.00","quantity":1}}"#
+            )
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..18)
+        .map(|s| {
+            format!(
+                r#"{{"id":"c{s}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"10.00"}}"#
+            )
+        })
+        .collect();
+    coupons.push(
+        r#"{"id":"P","kind":"amountOff","stage":"platform","threshold":"1710.00","off":"600.00"}"#
+            .into(),
+    );
+    coupons.push(r#"{"id":"Q","kind":"amountOff","stage":"platform","off":"0.01"}"#.into());
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+/// The smaller id of each shop's pair, the platform and the shipping coupon.
+fn equal_ties_pick() -> Vec<String> {
+    let mut ids: Vec<String> = (0..99).map(|s| format!("a{s}")).collect();
+    ids.push("P".into());
+    ids.push("H".into());
+    sorted(ids)
+}
+
+/// The adversarial coupon-search shapes of SPEC 1.1 "Bounded work".
+pub fn search_cases() -> Vec<SearchCase> {
+    vec![
+        SearchCase {
+            name: "search-equal-ties-99-shops",
+            text: equal_ties_thresholded_shipping(1),
+            payable: "9654.23",
+            optimal: true,
+            applied: equal_ties_pick(),
+        },
+        SearchCase {
+            name: "search-equal-ties-99-shops-5-lines",
+            text: equal_ties_thresholded_shipping(5),
+            payable: "9654.23",
+            optimal: true,
+            applied: equal_ties_pick(),
+        },
+        SearchCase {
+            name: "search-near-threshold-platforms",
+            text: near_threshold_platforms(false),
+            payable: "9000.00",
+            optimal: true,
+            applied: sorted((0..100).map(|s| format!("c{s}")).collect()),
+        },
+        SearchCase {
+            name: "search-near-threshold-ties",
+            text: near_threshold_platforms(true),
+            payable: "8900.00",
+            optimal: false,
+            applied: Vec::new(),
+        },
+        SearchCase {
+            name: "search-3-shops-953312",
+            text: three_shops_thirty_each(),
+            payable: "1660.00",
+            optimal: true,
+            applied: sorted(vec![
+                "H".into(),
+                "P30".into(),
+                "s0c00".into(),
+                "s1c01".into(),
+                "s2c29".into(),
+            ]),
+        },
+        SearchCase {
+            name: "search-ties-786432",
+            text: ties_within_bound(),
+            payable: "1110.00",
+            optimal: true,
+            applied: sorted(
+                [
+                    "P", "c0", "c1", "c10", "c11", "c12", "c13", "c14", "c15", "c16",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
+        },
+    ]
+}
