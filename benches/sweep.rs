@@ -14,7 +14,8 @@
 use std::time::{Duration, Instant};
 
 fn measure(text: &str, seconds: f64, calls: Option<usize>) -> (usize, u128, u128) {
-    let warm_end = Instant::now() + Duration::from_secs_f64(if calls.is_some() { 0.0 } else { 0.2 });
+    let warm_end =
+        Instant::now() + Duration::from_secs_f64(if calls.is_some() { 0.0 } else { 0.2 });
     while Instant::now() < warm_end {
         std::hint::black_box(sharecart::price_cart_json(std::hint::black_box(text)).is_ok());
     }
@@ -39,7 +40,9 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1.0);
-    let calls = std::env::var("SHARECART_SWEEP_CALLS").ok().and_then(|s| s.parse().ok());
+    let calls = std::env::var("SHARECART_SWEEP_CALLS")
+        .ok()
+        .and_then(|s| s.parse().ok());
     // `cargo test --benches` runs this with no file: nothing to do.
     for file in std::env::args().skip(1).filter(|a| !a.starts_with("--")) {
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
