@@ -216,7 +216,9 @@ test-spark: python tool-spark
 bench-python: python
 	$(VENV)/bin/python python/bench.py
 
-bench: pkg
+# Native (criterion, then the sweep), Node and headless Chromium, cold
+# start, the boundary, the plot (docs/performance.md, issue 16).
+bench: pkg tool-chromium
 	cargo bench --bench pricing
 	node scripts/bench-wasm.mjs
 	cargo bench --bench hostile

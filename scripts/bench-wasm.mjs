@@ -222,8 +222,8 @@ writeFileSync(join(root, 'target/bench/results.json'), `${JSON.stringify(results
 if (withSweep) {
   const series = [
     { name: 'native', color: '#222222', points: SWEEP_LINES.map((n) => [n, native[sweepFile(n)].medianUs]) },
-    { name: `wasm in Node ${process.version}`, color: '#2a7ab0', points: SWEEP_LINES.map((n) => [n, nodeRun.sweep[sweepFile(n)].medianUs]) },
-    ...(chromeRun ? [{ name: `wasm in Chromium ${chromeVersion}`, color: '#d0652b', points: SWEEP_LINES.map((n) => [n, chromeRun.sweep[sweepFile(n)].medianUs]) }] : []),
+    { name: `wasm, Node ${process.version.split('.')[0]}`, color: '#2a7ab0', points: SWEEP_LINES.map((n) => [n, nodeRun.sweep[sweepFile(n)].medianUs]) },
+    ...(chromeRun ? [{ name: `wasm, Chromium ${chromeVersion.split('.')[0]}`, color: '#d0652b', points: SWEEP_LINES.map((n) => [n, chromeRun.sweep[sweepFile(n)].medianUs]) }] : []),
   ];
   writeFileSync(join(root, 'docs/performance-sweep.svg'), plot(series, results.date.slice(0, 10), machine));
   console.log('wrote target/bench/results.json and docs/performance-sweep.svg');
@@ -261,7 +261,7 @@ function plot(series, date, machineText) {
       `<text x="${W - right + 38}" y="${top + 18 + i * 20}">${esc(s.name)}</text>`);
   });
   out.push(`<text x="${W - right + 12}" y="${top + 30 + series.length * 20}" font-size="10" fill="#555555">${esc(date)}</text>`,
-    `<text x="${W - right + 12}" y="${top + 44 + series.length * 20}" font-size="10" fill="#555555">${esc(machineText.slice(0, 34))}</text>`,
+    `<text x="${W - right + 12}" y="${top + 44 + series.length * 20}" font-size="10" fill="#555555">${esc(machineText.slice(0, 30))}</text>`,
     `<text x="${W - right + 12}" y="${top + 58 + series.length * 20}" font-size="10" fill="#555555">make bench</text>`, '</svg>', '');
   return out.join('\n');
 }

@@ -127,7 +127,7 @@ mod tests {
                 let mut mine: Vec<(u64, usize)> =
                     numbers(seed, len, modulo).into_iter().zip(0..).collect();
                 let mut want = mine.clone();
-                want.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+                want.sort_by_key(|a| std::cmp::Reverse(a.0));
                 compact_sort_by(&mut mine, |a, b| b.0.cmp(&a.0));
                 assert_eq!(mine, want, "len {len}, seed {seed}");
             }
