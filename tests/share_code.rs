@@ -9,7 +9,8 @@ mod common;
 use sharecart::json::{self, Value};
 use sharecart::share_code::{
     decode_share_code, decode_share_code_json, encode_share_code, encode_share_code_json, Channel,
-    DecodeOptions, DecodedShare, EncodeOptions, Page, ShareFields,
+    DecodeOptions, DecodedShare, EncodeOptions, Page, ShareFields, ISSUED_AT_EPOCH_MS as EPOCH_MS,
+    MAX_TIME_MS,
 };
 use sharecart::ErrorCode;
 use std::collections::BTreeSet;
@@ -17,9 +18,7 @@ use std::path::PathBuf;
 
 const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const KEY16: &str = "000102030405060708090a0b0c0d0e0f";
-const EPOCH_MS: u64 = 1_577_836_800_000;
 const HOUR_MS: u64 = 3_600_000;
-const MAX_TIME_MS: u64 = 9_007_199_254_740_991;
 
 // ---------------------------------------------------------------------------
 // Golden vectors
