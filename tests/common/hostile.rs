@@ -209,7 +209,8 @@ fn equal_ties_thresholded_shipping(lines_per_shop: usize) -> String {
 /// 995.99 < 1,000.00 for the 100 shop coupons alone: payable 9,000.00.
 /// With P50 off 600.00: 500.00 + 600.00 = 1,100.00, payable 8,900.00, and
 /// C(100, 50) subsets of shops tie on it (the tie rule then wants the
-/// smallest sorted ids, which no bound on savings separates).
+/// smallest sorted ids, which no bound on savings separates: the search
+/// settles them by the ids themselves).
 fn near_threshold_platforms(big_off: bool) -> String {
     let shops: Vec<String> = (0..100).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
     let lines: Vec<String> = (0..100)
@@ -361,8 +362,17 @@ pub fn search_cases() -> Vec<SearchCase> {
             name: "search-near-threshold-ties",
             text: near_threshold_platforms(true),
             payable: "8900.00",
-            optimal: false,
-            applied: Vec::new(),
+            optimal: true,
+            // The 50 smallest of c0 … c99 in code-point order: c0 … c5
+            // and c10 … c53 (c0, c1, c10 … c19, c2, c20 … c29, …, c5,
+            // c50 … c53).
+            applied: sorted(
+                (0..6)
+                    .chain(10..54)
+                    .map(|s| format!("c{s}"))
+                    .chain(["P50".to_string()])
+                    .collect(),
+            ),
         },
         SearchCase {
             name: "search-3-shops-953312",
