@@ -321,6 +321,39 @@ fn ties_within_bound() -> String {
     coupon_search_request(&shops, &lines, &coupons)
 }
 
+/// 100 shops of one 500.00 line, shop coupon `ck` of (2k + 2).00 in shop
+/// k (2.00 … 200.00) and `P` (off 20,000.00, threshold 48,999.99: shop
+/// coupons worth at most 1,000.01). Sums of even yuan never fill that to
+/// the fen, so every bound on savings stays a fen above the best and
+/// nothing cuts the 2^100 subsets but the threshold: the budget ends the
+/// search (`optimal: false`). Its first leaf already fills 1,000.00
+/// (200 + 198 + 196 + 194 + 192 + 20), the most possible: saving 1,000.00
+/// + 20,000.00 (the coupons alone give 10,100.00), payable 50,000.00 −
+/// 21,000.00 = 29,000.00.
+fn subset_sum_platform() -> String {
+    let shops: Vec<String> = (0..100).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
+    let lines: Vec<String> = (0..100)
+        .map(|s| {
+            format!(
+                r#"{{"id":"L{s}","skuId":"{s}","shopId":"s{s}","listPrice":"500.00","quantity":1}}"#
+            )
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..100)
+        .map(|s| {
+            format!(
+                r#"{{"id":"c{s}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"{}.00"}}"#,
+                2 * s + 2
+            )
+        })
+        .collect();
+    coupons.push(
+        r#"{"id":"P","kind":"amountOff","stage":"platform","threshold":"48999.99","off":"20000.00"}"#
+            .into(),
+    );
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
 fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids.sort();
     ids
@@ -386,6 +419,13 @@ pub fn search_cases() -> Vec<SearchCase> {
                 "s1c01".into(),
                 "s2c29".into(),
             ]),
+        },
+        SearchCase {
+            name: "search-subset-sum-100-shops",
+            text: subset_sum_platform(),
+            payable: "29000.00",
+            optimal: false,
+            applied: Vec::new(),
         },
         SearchCase {
             name: "search-ties-786432",

@@ -70,6 +70,7 @@ impl Pick {
     }
 }
 
+#[inline(always)]
 fn toggle(bits: &mut [u64], rank: u32) {
     if let Some(word) = bits.get_mut(rank as usize / 64) {
         *word ^= 1 << (rank % 64);
@@ -300,6 +301,7 @@ fn platform(board: &CouponBoard, c: usize, cuts: Vec<i64>) -> Platform {
 impl Search<'_, '_> {
     /// Spends `units` of the budget; false (and the search stops) when
     /// they are not there.
+    #[inline(always)]
     fn spend(&mut self, units: u64) -> bool {
         if self.stopped || self.spent + units > self.budget {
             self.stopped = true;
@@ -478,8 +480,7 @@ impl Search<'_, '_> {
             Some((p, now)) => {
                 let base = p.base - node.platform_cut;
                 let by_cap = tree.max_discount[depth] + now;
-                let by_slope =
-                    tree.max_linear[depth].div_euclid(SCALE) + p.rule.uncapped(base) + p.slack;
+                let by_slope = tree.max_linear[depth] + p.rule.uncapped(base) + p.slack;
                 // The rest may lower `A` by at most its distance to the
                 // threshold, and gains beyond their cuts only `d − r`.
                 let by_threshold = tree.max_net[depth] + (base - p.rule.threshold) + now;

@@ -29,6 +29,7 @@ pub(super) struct Node {
 }
 
 impl Node {
+    #[inline(always)]
     pub(super) fn with(self, o: &Option_) -> Node {
         Node {
             discount: self.discount + o.discount,
@@ -173,6 +174,8 @@ impl Search<'_, '_> {
             max_net[k] = max_net[k + 1] + most(&|o| o.discount - o.platform_cut);
             max_shipping_cut[k] = max_shipping_cut[k + 1] + most(&|o| o.shipping_cut);
         }
+        // The slope bound reads the whole-fen floor; divide once here.
+        let max_linear = max_linear.iter().map(|v| v.div_euclid(SCALE)).collect();
         Tree {
             slots: all,
             lean,
@@ -200,6 +203,7 @@ pub(super) struct Tree {
     pub(super) chosen: Vec<usize>,
     pub(super) start_entries: Vec<usize>,
     pub(super) max_discount: Vec<i64>,
+    /// Suffix sums of each shop's best `d − s·r`, floored to the fen.
     pub(super) max_linear: Vec<i64>,
     /// Suffix sums of each shop's largest `d − r` (0 for "none").
     pub(super) max_net: Vec<i64>,
