@@ -225,7 +225,8 @@ fn equal_ties_thresholded_shipping(lines_per_shop: usize) -> String {
 /// 995.99 < 1,000.00 for the 100 shop coupons alone: payable 9,000.00.
 /// With P50 off 600.00: 500.00 + 600.00 = 1,100.00, payable 8,900.00, and
 /// C(100, 50) subsets of shops tie on it (the tie rule then wants the
-/// smallest sorted ids, which no bound on savings separates).
+/// smallest sorted ids, which no bound on savings separates: the search
+/// settles them by the ids themselves).
 fn near_threshold_platforms(big_off: bool) -> String {
     let shops: Vec<String> = (0..100).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
     let lines: Vec<String> = (0..100)
@@ -336,6 +337,39 @@ fn ties_within_bound() -> String {
     coupon_search_request(&shops, &lines, &coupons)
 }
 
+/// 100 shops of one 500.00 line, shop coupon `ck` of (2k + 2).00 in shop
+/// k (2.00 … 200.00) and `P` (off 20,000.00, threshold 48,999.99: shop
+/// coupons worth at most 1,000.01). Sums of even yuan never fill that to
+/// the fen, so every bound on savings stays a fen above the best and
+/// nothing cuts the 2^100 subsets but the threshold: the budget ends the
+/// search (`optimal: false`). Its first leaf already fills 1,000.00
+/// (200 + 198 + 196 + 194 + 192 + 20), the most possible: saving 1,000.00
+/// + 20,000.00 (the coupons alone give 10,100.00), payable 50,000.00 −
+/// 21,000.00 = 29,000.00.
+fn subset_sum_platform() -> String {
+    let shops: Vec<String> = (0..100).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
+    let lines: Vec<String> = (0..100)
+        .map(|s| {
+            format!(
+                r#"{{"id":"L{s}","skuId":"{s}","shopId":"s{s}","listPrice":"500.00","quantity":1}}"#
+            )
+        })
+        .collect();
+    let mut coupons: Vec<String> = (0..100)
+        .map(|s| {
+            format!(
+                r#"{{"id":"c{s}","kind":"amountOff","stage":"shop","shopId":"s{s}","off":"{}.00"}}"#,
+                2 * s + 2
+            )
+        })
+        .collect();
+    coupons.push(
+        r#"{"id":"P","kind":"amountOff","stage":"platform","threshold":"48999.99","off":"20000.00"}"#
+            .into(),
+    );
+    coupon_search_request(&shops, &lines, &coupons)
+}
+
 fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids.sort();
     ids
@@ -377,8 +411,17 @@ pub fn search_cases() -> Vec<SearchCase> {
             name: "search-near-threshold-ties",
             text: near_threshold_platforms(true),
             payable: "8900.00",
-            optimal: false,
-            applied: Vec::new(),
+            optimal: true,
+            // The 50 smallest of c0 … c99 in code-point order: c0 … c5
+            // and c10 … c53 (c0, c1, c10 … c19, c2, c20 … c29, …, c5,
+            // c50 … c53).
+            applied: sorted(
+                (0..6)
+                    .chain(10..54)
+                    .map(|s| format!("c{s}"))
+                    .chain(["P50".to_string()])
+                    .collect(),
+            ),
         },
         SearchCase {
             name: "search-3-shops-953312",
@@ -392,6 +435,13 @@ pub fn search_cases() -> Vec<SearchCase> {
                 "s1c01".into(),
                 "s2c29".into(),
             ]),
+        },
+        SearchCase {
+            name: "search-subset-sum-100-shops",
+            text: subset_sum_platform(),
+            payable: "29000.00",
+            optimal: false,
+            applied: Vec::new(),
         },
         SearchCase {
             name: "search-ties-786432",

@@ -70,6 +70,7 @@ impl Pick {
     }
 }
 
+#[inline(always)]
 fn toggle(bits: &mut [u64], rank: u32) {
     if let Some(word) = bits.get_mut(rank as usize / 64) {
         *word ^= 1 << (rank % 64);
@@ -300,6 +301,7 @@ fn platform(board: &CouponBoard, c: usize, cuts: Vec<i64>) -> Platform {
 impl Search<'_, '_> {
     /// Spends `units` of the budget; false (and the search stops) when
     /// they are not there.
+    #[inline(always)]
     fn spend(&mut self, units: u64) -> bool {
         if self.stopped || self.spent + units > self.budget {
             self.stopped = true;
@@ -478,8 +480,7 @@ impl Search<'_, '_> {
             Some((p, now)) => {
                 let base = p.base - node.platform_cut;
                 let by_cap = tree.max_discount[depth] + now;
-                let by_slope =
-                    tree.max_linear[depth].div_euclid(SCALE) + p.rule.uncapped(base) + p.slack;
+                let by_slope = tree.max_linear[depth] + p.rule.uncapped(base) + p.slack;
                 // The rest may lower `A` by at most its distance to the
                 // threshold, and gains beyond their cuts only `d − r`.
                 let by_threshold = tree.max_net[depth] + (base - p.rule.threshold) + now;
@@ -491,6 +492,16 @@ impl Search<'_, '_> {
         match bound.cmp(&self.best.saving) {
             Ordering::Less => return,
             Ordering::Equal if count > self.best.coupons.len() => return,
+            Ordering::Equal
+                if self.settled(
+                    tree,
+                    depth,
+                    node.discount + platform_now.map_or(0, |(_, d)| d) + shipping_discount,
+                    count,
+                ) =>
+            {
+                return
+            }
             _ => {}
         }
         if depth == tree.slots.len() {
@@ -529,6 +540,42 @@ impl Search<'_, '_> {
                 return;
             }
         }
+    }
+
+    /// Whether no completion of a node that can at best tie the best pick
+    /// beats it on the tie rule: none reaches the saving with fewer coupons
+    /// (`fixed` is the node's discounts plus the platform coupon's discount
+    /// now, which only falls, and the shipping discount; at most `q` more
+    /// shop coupons add at most `q` times the largest one), and the sorted
+    /// ids are already larger: below the smallest id the open shops can
+    /// add, the smallest id in one list and not the other is the best
+    /// pick's (two lists of one length compare so).
+    fn settled(&self, tree: &Tree, depth: usize, fixed: i64, count: usize) -> bool {
+        let best = &self.best;
+        if let Some(q) = best.coupons.len().checked_sub(count + 1) {
+            let fewer = tree.max_discount[depth].min(q as i64 * tree.max_single[depth]);
+            if fixed + fewer >= best.saving {
+                return false;
+            }
+        }
+        let limit = tree.least_rank_after[depth];
+        for (w, (mine, theirs)) in self.path_bits.iter().zip(&best.bits).enumerate() {
+            let start = (w * 64) as u64;
+            if start >= u64::from(limit) {
+                return false;
+            }
+            let below = u64::from(limit) - start;
+            let mask = if below >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << below) - 1
+            };
+            let differ = (mine ^ theirs) & mask;
+            if differ != 0 {
+                return theirs & differ & differ.wrapping_neg() != 0;
+            }
+        }
+        false
     }
 
     fn leaf(

@@ -15,6 +15,7 @@ pub(super) struct PlatformRule {
 
 impl PlatformRule {
     /// The discount on `A`, or `None` below the threshold (SPEC 4).
+    #[inline(always)]
     pub(super) fn discount(&self, base: i64) -> Option<i64> {
         if base < self.threshold {
             return None;
@@ -24,6 +25,7 @@ impl PlatformRule {
     }
 
     /// The discount without its cap: an upper bound, linear up to rounding.
+    #[inline(always)]
     pub(super) fn uncapped(&self, base: i64) -> i64 {
         match self.pay_basis {
             None => base,
@@ -34,6 +36,7 @@ impl PlatformRule {
 
 /// `round(amount × basis / 10,000)` for `amount >= 0`, exactly as
 /// `Rounding::times` rounds the decimal product.
+#[inline(always)]
 pub(super) fn round_ratio(rounding: Rounding, amount: i64, basis: i64) -> i64 {
     let product = i128::from(amount.max(0)) * i128::from(basis);
     let (whole, rest) = (product / 10_000, product % 10_000);

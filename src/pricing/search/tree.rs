@@ -29,6 +29,7 @@ pub(super) struct Node {
 }
 
 impl Node {
+    #[inline(always)]
     pub(super) fn with(self, o: &Option_) -> Node {
         Node {
             discount: self.discount + o.discount,
@@ -137,9 +138,21 @@ impl Search<'_, '_> {
             all.push(options);
         }
         self.spend(units as u64);
-        // Shops whose choice matters most first: they settle the bound soonest.
+        // Shops whose choice matters most first: they settle the bound
+        // soonest; among equals, the smallest ids first, so ties are found
+        // in the order of the tie rule and settled early (`Search::settled`).
         let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
-        crate::sort::sort_by_key(&mut all, |options| std::cmp::Reverse(spread(options)));
+        let id_rank = &self.id_rank;
+        let least_rank = |options: &Vec<Option_>| {
+            options
+                .iter()
+                .filter_map(|o| o.coupon.map(|c| id_rank[c]))
+                .min()
+                .unwrap_or(u32::MAX)
+        };
+        crate::sort::sort_by_key(&mut all, |options| {
+            (std::cmp::Reverse(spread(options)), least_rank(options))
+        });
         let lean: Vec<Vec<Option_>> = all
             .iter()
             .map(|options| undominated(&self.id_rank, options))
@@ -151,7 +164,11 @@ impl Search<'_, '_> {
         let mut max_linear = vec![0i64; n + 1];
         let mut max_net = vec![0i64; n + 1];
         let mut max_shipping_cut = vec![0i64; n + 1];
+        let mut max_single = vec![0i64; n + 1];
+        let mut least_rank_after = vec![u32::MAX; n + 1];
         for k in (0..n).rev() {
+            max_single[k] = max_single[k + 1].max(spread(&all[k]));
+            least_rank_after[k] = least_rank_after[k + 1].min(least_rank(&all[k]));
             let options = &all[k];
             let most = |f: &dyn Fn(&Option_) -> i64| options.iter().map(f).max().unwrap_or(0);
             max_discount[k] = max_discount[k + 1] + most(&|o| o.discount);
@@ -159,6 +176,8 @@ impl Search<'_, '_> {
             max_net[k] = max_net[k + 1] + most(&|o| o.discount - o.platform_cut);
             max_shipping_cut[k] = max_shipping_cut[k + 1] + most(&|o| o.shipping_cut);
         }
+        // The slope bound reads the whole-fen floor; divide once here.
+        let max_linear = max_linear.iter().map(|v| v.div_euclid(SCALE)).collect();
         Tree {
             slots: all,
             lean,
@@ -169,6 +188,8 @@ impl Search<'_, '_> {
             max_linear,
             max_net,
             max_shipping_cut,
+            max_single,
+            least_rank_after,
         }
     }
 }
@@ -184,10 +205,15 @@ pub(super) struct Tree {
     pub(super) chosen: Vec<usize>,
     pub(super) start_entries: Vec<usize>,
     pub(super) max_discount: Vec<i64>,
+    /// Suffix sums of each shop's best `d − s·r`, floored to the fen.
     pub(super) max_linear: Vec<i64>,
     /// Suffix sums of each shop's largest `d − r` (0 for "none").
     pub(super) max_net: Vec<i64>,
     pub(super) max_shipping_cut: Vec<i64>,
+    /// The largest discount of any one remaining shop.
+    pub(super) max_single: Vec<i64>,
+    /// The smallest id rank any remaining option holds.
+    pub(super) least_rank_after: Vec<u32>,
 }
 
 /// Drops options another option of the same shop beats whatever the other
