@@ -127,9 +127,7 @@ fn choose_coupons(
                 options.search_budget,
             );
             CouponChoice {
-                application: outcome
-                    .application
-                    .unwrap_or_else(|| board.nothing_applied()),
+                application: outcome.application,
                 refusals,
                 search: Some(CouponSearch {
                     optimal: outcome.optimal,

@@ -343,9 +343,9 @@ fn ties_within_bound() -> String {
 /// the fen, so every bound on savings stays a fen above the best and
 /// nothing cuts the 2^100 subsets but the threshold: the budget ends the
 /// search (`optimal: false`). Its first leaf already fills 1,000.00
-/// (200 + 198 + 196 + 194 + 192 + 20), the most possible: saving 1,000.00
-/// + 20,000.00 (the coupons alone give 10,100.00), payable 50,000.00 −
-/// 21,000.00 = 29,000.00.
+/// (200 + 198 + 196 + 194 + 192 + 20), the most possible: saving
+/// 1,000.00 plus 20,000.00 (the coupons alone give 10,100.00), payable
+/// 50,000.00 − 21,000.00 = 29,000.00.
 fn subset_sum_platform() -> String {
     let shops: Vec<String> = (0..100).map(|s| format!(r#"{{"id":"s{s}"}}"#)).collect();
     let lines: Vec<String> = (0..100)

@@ -28,7 +28,7 @@ pub const DEFAULT_BUDGET: u64 = 5_000_000;
 const SCALE: i64 = 10_000;
 
 pub struct SearchOutcome {
-    pub application: Option<Application>,
+    pub application: Application,
     pub optimal: bool,
     /// Complete combinations evaluated (informative).
     pub tried: u64,
@@ -148,35 +148,16 @@ pub fn best_combination(
     excluded: &[usize],
     budget: u64,
 ) -> SearchOutcome {
-    let (Some(empty), Some(with_locks)) = (board.apply(&[]), board.apply(locked)) else {
-        return SearchOutcome {
-            application: None,
-            optimal: true,
-            tried: 0,
-        };
-    };
     let coupons = &board.cart.coupons;
-    let mut order: Vec<usize> = (0..coupons.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| coupons[a].id.cmp(&coupons[b].id));
-    let mut id_rank = vec![0u32; coupons.len()];
-    for (rank, &c) in order.iter().enumerate() {
-        id_rank[c] = rank as u32;
-    }
-    // Only coupons usable alone with a discount above zero can improve a
-    // combination: others stay unusable (amounts only fall as coupons are
-    // added) or give 0 (discounts never rise as `A` falls). Locks take
-    // part whatever their discount.
-    let candidates: Vec<(usize, Money)> = (0..coupons.len())
-        .filter(|c| !excluded.contains(c))
-        .filter_map(|c| board.alone(c).ok().map(|d| (c, d)))
-        .filter(|(c, d)| *d > Money::ZERO || locked.contains(c))
-        .collect();
-
+    let with_locks = board
+        .apply(locked)
+        .unwrap_or_else(|| board.nothing_applied());
+    let id_rank = id_ranks(board);
     let mut search = Search {
         board,
         best: Pick::new(
             &id_rank,
-            empty.payable.fen() - with_locks.payable.fen(),
+            board.nothing_applied().payable.fen() - with_locks.payable.fen(),
             locked.to_vec(),
         ),
         id_rank,
@@ -190,86 +171,137 @@ pub fn best_combination(
     // An accepted exclusive lock stands alone (later locks were refused).
     if locked.iter().any(|&c| coupons[c].exclusive) {
         return SearchOutcome {
-            application: Some(with_locks),
+            application: with_locks,
             optimal: true,
             tried: search.tried,
         };
     }
+    let candidates = candidates(board, locked, excluded);
     if locked.is_empty() {
         for &(c, discount) in candidates.iter().filter(|(c, _)| coupons[*c].exclusive) {
             let pick = Pick::new(&search.id_rank, discount.fen(), vec![c]);
             search.offer(pick);
         }
     }
-
-    // A locked coupon is the only option of its slot.
-    let stacking = |stage: Stage| -> Vec<(usize, Money)> {
-        let mut list: Vec<(usize, Money)> = candidates
-            .iter()
-            .copied()
-            .filter(|(c, _)| !coupons[*c].exclusive && coupons[*c].stage == stage)
-            .collect();
-        crate::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if let Some(&lock) = list.iter().find(|(c, _)| locked.contains(c)) {
-            if stage != Stage::Shop {
-                list = vec![lock];
-            }
-        }
-        list
-    };
-    let slots = search.shop_slots(&stacking(Stage::Shop), locked);
-    let platform_list = stacking(Stage::Platform);
-    let platform_locked = platform_list.iter().any(|(c, _)| locked.contains(c));
-    let mut platforms: Vec<Option<Platform>> = Vec::with_capacity(platform_list.len() + 1);
-    for &(c, _) in &platform_list {
-        let cuts = search.cuts(c);
-        platforms.push(Some(platform(board, c, cuts)));
-    }
-    if !platform_locked {
-        platforms.push(None);
-    }
-    let shipping_list = stacking(Stage::Shipping);
-    let shipping_locked = shipping_list.iter().any(|(c, _)| locked.contains(c));
-    let mut shippings: Vec<Option<Shipping>> = Vec::with_capacity(shipping_list.len() + 1);
-    for &(c, d) in &shipping_list {
-        let cuts = search.cuts(c);
-        shippings.push(Some(Shipping {
-            coupon: c,
-            discount: d.fen(),
-            base: board.base_alone(c).fen(),
-            threshold: coupons[c].threshold.fen(),
-            cuts,
-        }));
-    }
-    if !shipping_locked {
-        shippings.push(None);
-    }
-
-    'passes: for platform in &platforms {
-        let loose = search.prepare_tree(&slots, platform.as_ref(), None);
-        for shipping in &shippings {
-            if search.stopped {
-                break 'passes;
-            }
-            let (platform, shipping) = (platform.as_ref(), shipping.as_ref());
-            let overlap = match shipping {
-                Some(h) if h.threshold > 0 => search.overlap(platform, h),
-                _ => Overlap::None,
-            };
-            if search.shipping_binds(&slots, platform, shipping, &overlap) {
-                let tree = search.prepare_tree(&slots, platform, shipping.map(|h| (h, &overlap)));
-                search.pass(&tree, platform, shipping, &overlap, true);
-            } else {
-                search.pass(&loose, platform, shipping, &overlap, false);
-            }
-        }
-    }
-
-    let application = board.apply(&search.best.coupons).or(Some(with_locks));
+    let stages = StageOptions::new(&mut search, &candidates, locked);
+    search.run_passes(&stages);
     SearchOutcome {
-        application,
+        application: board.apply(&search.best.coupons).unwrap_or(with_locks),
         optimal: !search.stopped,
         tried: search.tried,
+    }
+}
+
+/// Each coupon's rank among the ids in code-point order.
+fn id_ranks(board: &CouponBoard) -> Vec<u32> {
+    let coupons = &board.cart.coupons;
+    let mut order: Vec<usize> = (0..coupons.len()).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| coupons[a].id.cmp(&coupons[b].id));
+    let mut id_rank = vec![0u32; coupons.len()];
+    for (rank, &c) in order.iter().enumerate() {
+        id_rank[c] = rank as u32;
+    }
+    id_rank
+}
+
+/// Only coupons usable alone with a discount above zero can improve a
+/// combination: others stay unusable (amounts only fall as coupons are
+/// added) or give 0 (discounts never rise as `A` falls). Locks take part
+/// whatever their discount; excluded coupons never do.
+fn candidates(board: &CouponBoard, locked: &[usize], excluded: &[usize]) -> Vec<(usize, Money)> {
+    (0..board.cart.coupons.len())
+        .filter(|c| !excluded.contains(c))
+        .filter_map(|c| board.alone(c).ok().map(|d| (c, d)))
+        .filter(|(c, d)| *d > Money::ZERO || locked.contains(c))
+        .collect()
+}
+
+/// The options of each stage: shop slots, then platform and shipping
+/// coupons (or none, unless one is locked).
+struct StageOptions {
+    slots: Vec<ShopSlot>,
+    platforms: Vec<Option<Platform>>,
+    shippings: Vec<Option<Shipping>>,
+}
+
+impl StageOptions {
+    fn new(search: &mut Search, candidates: &[(usize, Money)], locked: &[usize]) -> StageOptions {
+        let board = search.board;
+        let coupons = &board.cart.coupons;
+        // A locked coupon is the only option of its slot.
+        let stacking = |stage: Stage| -> Vec<(usize, Money)> {
+            let mut list: Vec<(usize, Money)> = candidates
+                .iter()
+                .copied()
+                .filter(|(c, _)| !coupons[*c].exclusive && coupons[*c].stage == stage)
+                .collect();
+            crate::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            if let Some(&lock) = list.iter().find(|(c, _)| locked.contains(c)) {
+                if stage != Stage::Shop {
+                    list = vec![lock];
+                }
+            }
+            list
+        };
+        let slots = search.shop_slots(&stacking(Stage::Shop), locked);
+        let platform_list = stacking(Stage::Platform);
+        let platform_locked = platform_list.iter().any(|(c, _)| locked.contains(c));
+        let mut platforms: Vec<Option<Platform>> = Vec::with_capacity(platform_list.len() + 1);
+        for &(c, _) in &platform_list {
+            let cuts = search.cuts(c);
+            platforms.push(Some(platform(board, c, cuts)));
+        }
+        if !platform_locked {
+            platforms.push(None);
+        }
+        let shipping_list = stacking(Stage::Shipping);
+        let shipping_locked = shipping_list.iter().any(|(c, _)| locked.contains(c));
+        let mut shippings: Vec<Option<Shipping>> = Vec::with_capacity(shipping_list.len() + 1);
+        for &(c, d) in &shipping_list {
+            let cuts = search.cuts(c);
+            shippings.push(Some(Shipping {
+                coupon: c,
+                discount: d.fen(),
+                base: board.base_alone(c).fen(),
+                threshold: coupons[c].threshold.fen(),
+                cuts,
+            }));
+        }
+        if !shipping_locked {
+            shippings.push(None);
+        }
+        StageOptions {
+            slots,
+            platforms,
+            shippings,
+        }
+    }
+}
+
+impl Search<'_, '_> {
+    /// One pass per (platform, shipping) pair; a pass whose shipping
+    /// threshold cannot fail shares the platform's loose tree.
+    fn run_passes(&mut self, stages: &StageOptions) {
+        for platform in &stages.platforms {
+            let loose = self.prepare_tree(&stages.slots, platform.as_ref(), None);
+            for shipping in &stages.shippings {
+                if self.stopped {
+                    return;
+                }
+                let (platform, shipping) = (platform.as_ref(), shipping.as_ref());
+                let overlap = match shipping {
+                    Some(h) if h.threshold > 0 => self.overlap(platform, h),
+                    _ => Overlap::None,
+                };
+                if self.shipping_binds(&stages.slots, platform, shipping, &overlap) {
+                    let tree =
+                        self.prepare_tree(&stages.slots, platform, shipping.map(|h| (h, &overlap)));
+                    self.pass(&tree, platform, shipping, &overlap, true);
+                } else {
+                    self.pass(&loose, platform, shipping, &overlap, false);
+                }
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Platform, Search, Shipping, ShopSlot, SCALE};
 
 /// One way to fill a shop's slot: a shop coupon, or none.
 #[derive(Clone, Copy)]
-pub(super) struct Option_ {
+pub(super) struct ShopOption {
     pub(super) coupon: Option<usize>,
     /// Index into `Search::shop_coupons`, for the exact shipping check.
     pub(super) entry: Option<usize>,
@@ -30,7 +30,7 @@ pub(super) struct Node {
 
 impl Node {
     #[inline(always)]
-    pub(super) fn with(self, o: &Option_) -> Node {
+    pub(super) fn with(self, o: &ShopOption) -> Node {
         Node {
             discount: self.discount + o.discount,
             platform_cut: self.platform_cut + o.platform_cut,
@@ -53,7 +53,7 @@ impl Search<'_, '_> {
     ) -> Tree {
         let mut units: usize = slots.iter().map(|s| s.coupons.len() + 1).sum();
         let slope = platform.map_or(0, |p| p.slope);
-        let value = |o: &Option_| o.discount * SCALE - slope * o.platform_cut;
+        let value = |o: &ShopOption| o.discount * SCALE - slope * o.platform_cut;
         // A shop coupon's cut of the lines both coupons cover follows from
         // its two cuts unless its shares straddle both coupons' lines: its
         // shares sum to its discount, so a cut equal to the discount holds
@@ -87,12 +87,12 @@ impl Search<'_, '_> {
         };
         let mut chosen: Vec<usize> = Vec::with_capacity(slots.len() + 2);
         let mut start_entries: Vec<usize> = Vec::new();
-        let mut all: Vec<Vec<Option_>> = Vec::with_capacity(slots.len());
+        let mut all: Vec<Vec<ShopOption>> = Vec::with_capacity(slots.len());
         for slot in slots {
-            let mut options: Vec<Option_> = slot
+            let mut options: Vec<ShopOption> = slot
                 .coupons
                 .iter()
-                .map(|&k| Option_ {
+                .map(|&k| ShopOption {
                     coupon: Some(self.shop_coupons[k].coupon),
                     entry: Some(k),
                     discount: self.shop_coupons[k].discount,
@@ -102,7 +102,7 @@ impl Search<'_, '_> {
                 })
                 .collect();
             if !slot.locked {
-                options.push(Option_ {
+                options.push(ShopOption {
                     coupon: None,
                     entry: None,
                     discount: 0,
@@ -141,9 +141,10 @@ impl Search<'_, '_> {
         // Shops whose choice matters most first: they settle the bound
         // soonest; among equals, the smallest ids first, so ties are found
         // in the order of the tie rule and settled early (`Search::settled`).
-        let spread = |options: &Vec<Option_>| options.iter().map(|o| o.discount).max().unwrap_or(0);
+        let spread =
+            |options: &Vec<ShopOption>| options.iter().map(|o| o.discount).max().unwrap_or(0);
         let id_rank = &self.id_rank;
-        let least_rank = |options: &Vec<Option_>| {
+        let least_rank = |options: &Vec<ShopOption>| {
             options
                 .iter()
                 .filter_map(|o| o.coupon.map(|c| id_rank[c]))
@@ -153,7 +154,7 @@ impl Search<'_, '_> {
         crate::sort::sort_by_key(&mut all, |options| {
             (std::cmp::Reverse(spread(options)), least_rank(options))
         });
-        let lean: Vec<Vec<Option_>> = all
+        let lean: Vec<Vec<ShopOption>> = all
             .iter()
             .map(|options| undominated(&self.id_rank, options))
             .collect();
@@ -170,7 +171,7 @@ impl Search<'_, '_> {
             max_single[k] = max_single[k + 1].max(spread(&all[k]));
             least_rank_after[k] = least_rank_after[k + 1].min(least_rank(&all[k]));
             let options = &all[k];
-            let most = |f: &dyn Fn(&Option_) -> i64| options.iter().map(f).max().unwrap_or(0);
+            let most = |f: &dyn Fn(&ShopOption) -> i64| options.iter().map(f).max().unwrap_or(0);
             max_discount[k] = max_discount[k + 1] + most(&|o| o.discount);
             max_linear[k] = max_linear[k + 1] + most(&value);
             max_net[k] = max_net[k + 1] + most(&|o| o.discount - o.platform_cut);
@@ -197,10 +198,10 @@ impl Search<'_, '_> {
 /// The search tree of a pass.
 pub(super) struct Tree {
     /// Every option of each shop, best first.
-    pub(super) slots: Vec<Vec<Option_>>,
+    pub(super) slots: Vec<Vec<ShopOption>>,
     /// The options no other option of the shop beats; used wherever the
     /// shipping coupon's threshold cannot fail.
-    pub(super) lean: Vec<Vec<Option_>>,
+    pub(super) lean: Vec<Vec<ShopOption>>,
     pub(super) start: Node,
     pub(super) chosen: Vec<usize>,
     pub(super) start_entries: Vec<usize>,
@@ -222,9 +223,9 @@ pub(super) struct Tree {
 /// larger cut and a smaller id. A smaller cut leaves the platform coupon's
 /// `A` at least as high, so its threshold still holds and its discount
 /// (non-decreasing in `A`) is no smaller.
-pub(super) fn undominated(id_rank: &[u32], options: &[Option_]) -> Vec<Option_> {
-    let rank = |o: &Option_| o.coupon.map(|c| id_rank[c]);
-    let beats = |a: &Option_, b: &Option_| {
+pub(super) fn undominated(id_rank: &[u32], options: &[ShopOption]) -> Vec<ShopOption> {
+    let rank = |o: &ShopOption| o.coupon.map(|c| id_rank[c]);
+    let beats = |a: &ShopOption, b: &ShopOption| {
         a.platform_cut <= b.platform_cut
             && (a.discount > b.discount
                 || (a.discount == b.discount
