@@ -215,10 +215,9 @@ fn eligible_lines(cart: &Cart, coupon: &Coupon, promotion_discount: &[Money]) ->
         .iter()
         .enumerate()
         .filter(|(i, line)| {
-            let shop_id = cart.shops.get(line.shop).map_or("", |s| s.id.as_str());
             line.selected
                 && coupon.shop.is_none_or(|shop| shop == line.shop)
-                && scope_matches(&coupon.scope, line, shop_id)
+                && scope_matches(&coupon.scope, line)
                 && (coupon.with_promotions
                     || promotion_discount.get(*i).is_none_or(|d| *d == Money::ZERO))
         })

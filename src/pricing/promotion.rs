@@ -38,11 +38,10 @@ pub fn assign(cart: &Cart) -> Vec<Assignment> {
             if !line.selected {
                 return Assignment::default();
             }
-            let shop_id = cart.shops.get(line.shop).map_or("", |s| s.id.as_str());
             let fits = |p: &Promotion| {
                 !matches!(p.rule, PromotionRule::Unsupported)
                     && p.window.contains(cart.now)
-                    && scope_matches(&p.scope, line, shop_id)
+                    && scope_matches(&p.scope, line)
             };
             match &line.promotion_pick {
                 PromotionPick::OptedOut => Assignment::default(),

@@ -2,20 +2,20 @@
 
 use crate::request::model::{Line, Scope};
 
-/// The scope's string lists are sorted sets and its categories are keys
-/// (validation), so each test is a binary search; the cheap tests come
-/// first.
-pub fn scope_matches(scope: &Scope, line: &Line, shop_id: &str) -> bool {
-    let has = |set: &[String], id: &str| set.binary_search_by(|s| s.as_str().cmp(id)).is_ok();
-    if !scope.shop_ids.is_empty() && !has(&scope.shop_ids, shop_id) {
+/// The scope's lists hold the cart's keys, sorted (`request/categories.rs`),
+/// so each test is a binary search over integers; the cheap tests come
+/// first. A list that is given but names nothing in the cart still counts
+/// as given.
+pub fn scope_matches(scope: &Scope, line: &Line) -> bool {
+    if !scope.shop_ids.is_empty() && scope.shop_keys.binary_search(&line.shop).is_err() {
         return false;
     }
-    if has(&scope.exclude_sku_ids, &line.sku_id) {
+    if scope.exclude_sku_keys.binary_search(&line.sku_key).is_ok() {
         return false;
     }
     let item_filter_given = !scope.sku_ids.is_empty() || !scope.category_ids.is_empty();
     !item_filter_given
-        || has(&scope.sku_ids, &line.sku_id)
+        || scope.sku_keys.binary_search(&line.sku_key).is_ok()
         || line
             .category_keys
             .iter()

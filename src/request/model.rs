@@ -71,6 +71,8 @@ pub struct Line {
     pub category_ids: Vec<String>,
     /// `category_ids` as the cart's category keys (see `categories.rs`).
     pub category_keys: Vec<CategoryKey>,
+    /// `sku_id` as the cart's sku key (see `categories.rs`).
+    pub sku_key: SkuKey,
     pub list_price: Money,
     pub quantity: u32,
     pub selected: bool,
@@ -151,11 +153,19 @@ pub struct Scope {
     /// sorted; the others can match no line.
     pub category_keys: Vec<CategoryKey>,
     pub exclude_sku_ids: Vec<String>,
+    /// The lists as keys of the cart's shops and skus, sorted; ids no line
+    /// has can match no line.
+    pub shop_keys: Vec<usize>,
+    pub sku_keys: Vec<SkuKey>,
+    pub exclude_sku_keys: Vec<SkuKey>,
 }
 
 /// A category id of the cart's lines as a small number: scopes compare
 /// numbers, so a check costs no string comparison (SPEC 1.1 bounded work).
 pub type CategoryKey = u32;
+
+/// A sku id of the cart's lines as a small number, for the same reason.
+pub type SkuKey = u32;
 
 #[derive(Debug, Clone)]
 pub struct Promotion {

@@ -131,16 +131,16 @@ fn read_scope(obj: &Object) -> Result<Scope, Error> {
         category_ids: id_set(&scope, "categoryIds")?,
         category_keys: Vec::new(),
         exclude_sku_ids: id_set(&scope, "excludeSkuIds")?,
+        shop_keys: Vec::new(),
+        sku_keys: Vec::new(),
+        exclude_sku_keys: Vec::new(),
     })
 }
 
-/// A scope list as a sorted set, so matching a line costs a binary search
-/// per id instead of a scan (SPEC 1.1 bounded work).
+/// A scope list: checked ids, in any order and repeats allowed; matching
+/// uses their keys (`categories.rs`), sorted there.
 fn id_set(scope: &Object, key: &str) -> Result<Vec<String>, Error> {
-    let mut ids = id_list(scope, key, MAX_SCOPE_IDS)?;
-    crate::sort::sort(&mut ids);
-    ids.dedup();
-    Ok(ids)
+    id_list(scope, key, MAX_SCOPE_IDS)
 }
 
 fn read_user(root: &Object) -> Result<User, Error> {
@@ -216,6 +216,7 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
             shop,
             category_ids,
             category_keys: Vec::new(),
+            sku_key: 0,
             list_price,
             quantity,
             selected,
