@@ -15,8 +15,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withBenchPage } from './bench/browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'target/hostile');
@@ -43,33 +44,15 @@ function child(file) {
   }));
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
-const ORIGIN = 'http://127.0.0.1:8787';
 const SERVED = ['pkg/web/', 'scripts/bench/', 'target/hostile/'];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 
 /** Median and worst of CALLS in a fresh Chromium page, per case. */
 async function chromiumRows(names) {
   const { chromium } = await import('playwright-core');
   const rows = {};
   for (const name of names) {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    try {
-      const page = await browser.newPage();
-      await page.route(`${ORIGIN}/**`, (route) => {
-        const path = decodeURIComponent(new URL(route.request().url()).pathname.slice(1));
-        const file = join(root, path);
-        if (!SERVED.some((p) => path.startsWith(p)) || path.includes('..') || !existsSync(file)) return route.fulfill({ status: 404 });
-        return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' } });
-      });
-      await page.goto(`${ORIGIN}/scripts/bench/page.html`);
-      await page.waitForFunction(() => window.ready === true);
-      rows[name] = await page.evaluate(([file, calls]) => window.hostile(file, calls), [`target/hostile/${name}.json`, CALLS]);
-    } finally {
-      await browser.close();
-    }
+    rows[name] = await withBenchPage(chromium, root, SERVED, (page) =>
+      page.evaluate(([file, calls]) => window.hostile(file, calls), [`target/hostile/${name}.json`, CALLS]));
   }
   return rows;
 }

@@ -26,9 +26,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCart, timeCalls } from './bench/measure.mjs';
+import { CHROMIUM, withBenchPage } from './bench/browser.mjs';
 import { sizes } from './wasm-size.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,10 +57,6 @@ const sweepDir = 'target/bench/sweep';
 const SWEEP_LINES = [1, 2, 5, 10, 20, 50, 100, 200, 300, 500];
 const sweepFile = (n) => `${sweepDir}/lines-${n}.json`;
 const sweepFiles = withSweep ? SWEEP_LINES.map(sweepFile) : [];
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
-
 if (!existsSync(join(root, 'pkg/node/sharecart.js')) || !existsSync(join(root, 'pkg/web/sharecart.js'))) {
   console.log('pkg/ is missing: running `make pkg` ...');
   execFileSync('make', ['pkg'], { cwd: root, stdio: 'inherit' });
@@ -99,38 +96,8 @@ for (let i = 0; i < coldRuns; i++) {
 }
 
 // ---- 2–3. Chromium -----------------------------------------------------------------
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
-const ORIGIN = 'http://127.0.0.1:8787';
 const SERVED = ['pkg/web/', 'scripts/bench/', 'benches/', `${sweepDir}/`];
-
-async function withPage(chromium, body) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  try {
-    const page = await browser.newPage();
-    // Files come from disk through the route; nothing listens on the port.
-    // COOP/COEP make the page cross-origin isolated: performance.now() at 5 µs.
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const path = decodeURIComponent(new URL(route.request().url()).pathname.slice(1));
-      const file = join(root, path);
-      if (!SERVED.some((p) => path.startsWith(p)) || path.includes('..') || !existsSync(file)) return route.fulfill({ status: 404 });
-      return route.fulfill({
-        status: 200,
-        body: readFileSync(file),
-        headers: {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cross-origin-opener-policy': 'same-origin',
-          'cross-origin-embedder-policy': 'require-corp',
-          'cross-origin-resource-policy': 'same-origin',
-        },
-      });
-    });
-    await page.goto(`${ORIGIN}/scripts/bench/page.html`);
-    await page.waitForFunction(() => window.ready === true);
-    return await body(page, browser.version());
-  } finally {
-    await browser.close();
-  }
-}
+const withPage = (chromium, body) => withBenchPage(chromium, root, SERVED, body);
 
 let chromeRun = null;
 const chromeCold = [];

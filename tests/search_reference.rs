@@ -159,6 +159,14 @@ fn check(seed: u64, shape: Shape) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Wallets of up to 14 coupons over 4 shops, for the 300-case runs.
+const FULLER: Shape = Shape {
+    max_shops: 4,
+    max_lines: 8,
+    max_promotions: 3,
+    max_coupons: 14,
+};
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(10_000))]
 
@@ -173,7 +181,7 @@ proptest! {
 
     #[test]
     fn best_mode_equals_plain_enumeration_on_fuller_wallets(seed in any::<u64>()) {
-        check(seed, Shape { max_shops: 4, max_lines: 8, max_promotions: 3, max_coupons: 14 })?;
+        check(seed, FULLER)?;
     }
 }
 
@@ -271,7 +279,7 @@ proptest! {
 
     #[test]
     fn constrained_best_mode_equals_plain_enumeration_on_fuller_wallets(seed in any::<u64>()) {
-        check_constrained(seed, Shape { max_shops: 4, max_lines: 8, max_promotions: 3, max_coupons: 14 })?;
+        check_constrained(seed, FULLER)?;
     }
 }
 

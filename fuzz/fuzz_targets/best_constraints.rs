@@ -8,18 +8,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "identity.rs"]
+mod identity;
 use serde_json::{json, Value};
 
 /// Bytes of choices before the request text: two bits per coupon.
 const CHOICE_BYTES: usize = 8;
-
-fn fen(value: &Value) -> i64 {
-    value
-        .as_str()
-        .and_then(sharecart::Money::from_result_text)
-        .expect("amounts are written with two decimals")
-        .fen()
-}
 
 fn choice(choices: &[u8], index: usize) -> u8 {
     let byte = choices.get(index / 4).copied().unwrap_or(0);
@@ -48,21 +43,7 @@ fuzz_target!(|data: &[u8]| {
     }
     request["couponSelection"] = json!({"mode": "best", "lock": lock, "exclude": exclude});
     let Ok(output) = sharecart::price_cart_json(&request.to_string()) else { return };
-    let result: Value = serde_json::from_str(&output).expect("result is JSON");
-    let paid: i64 = result["lines"]
-        .as_array()
-        .expect("lines")
-        .iter()
-        .filter(|line| line["status"] == "priced")
-        .map(|line| fen(&line["paid"]))
-        .sum();
-    let shipping: i64 = result["shops"]
-        .as_array()
-        .expect("shops")
-        .iter()
-        .map(|shop| fen(&shop["shippingFee"]) - fen(&shop["shippingDiscount"]))
-        .sum();
-    assert_eq!(fen(&result["totals"]["payable"]), paid + shipping);
+    let result = identity::check_payable(&output);
     for report in result["coupons"].as_array().expect("coupons") {
         let id = report["id"].as_str().expect("coupon id").to_string();
         let status = report["status"].as_str().expect("status");

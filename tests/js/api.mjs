@@ -9,18 +9,11 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { root, loadPricingVectors, loadShareVectors, judge, judgeShare, report } from './vectors.mjs';
+import { root, loadPricingVectors, loadShareVectors, judge, judgeShare, report, trackInstances } from './vectors.mjs';
 import { boundaryChecks } from './boundary.mjs';
 
 // Every instance the package makes, to break one on purpose (below).
-const instances = [];
-WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
-  construct(target, args) {
-    const instance = Reflect.construct(target, args);
-    instances.push(instance);
-    return instance;
-  },
-});
+const instances = trackInstances();
 
 const require = createRequire(import.meta.url);
 const engine = require(join(root, 'pkg', 'node', 'sharecart.js'));

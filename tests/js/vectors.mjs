@@ -93,3 +93,20 @@ export function judgeShare(v, outcome) {
   if (outcome.code === v.vector.error.code && outcome.path === v.vector.error.path) return null;
   return `${v.name}: want ${v.vector.error.code} at ${JSON.stringify(v.vector.error.path)}, got ${JSON.stringify(outcome)}`;
 }
+
+/**
+ * Records every WebAssembly instance made from now on (the package makes
+ * one, and a fresh one after a trap or above its high-water mark); call
+ * before loading the package. Returns the live list.
+ */
+export function trackInstances() {
+  const instances = [];
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct(target, args) {
+      const instance = Reflect.construct(target, args);
+      instances.push(instance);
+      return instance;
+    },
+  });
+  return instances;
+}
