@@ -526,7 +526,7 @@ fn coupon_list(
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 index(&path, k),
-                format!("coupon {id:?} is both excluded and locked"),
+                format!("coupon {} is both excluded and locked", crate::json::quoted(&id)),
             ));
         }
         list.push(coupon);
