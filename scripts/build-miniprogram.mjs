@@ -90,12 +90,17 @@ const brotli = (bytes) => brotliCompressSync(bytes, {
 });
 
 // ---- 1. an MVP module --------------------------------------------------------
+// panic=immediate-abort: a panic is a bare trap (engineFault), without the
+// panic machinery. fmt-debug=none and location-detail=none drop the Debug
+// impls and source locations no output uses (the engine's texts never go
+// through `{:?}`): -0.9 KB raw, -0.4 KB gzip (docs/performance.md).
+const LEAN_WASM_FLAGS = '-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none';
 // Only these flags: a RUSTFLAGS from the environment would change the
 // features of the module (and invalidate the cache) without anyone noticing.
 delete env.CARGO_ENCODED_RUSTFLAGS;
 run('cargo', [`+${NIGHTLY}`, 'build', '-Zbuild-std=std,panic_abort', '--target', 'wasm32-unknown-unknown',
   '--release', '--lib'], {
-  env: { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: '-Ctarget-cpu=mvp -Zunstable-options -Cpanic=immediate-abort' },
+  env: { ...env, CARGO_TARGET_DIR: targetDir, RUSTFLAGS: `-Ctarget-cpu=mvp ${LEAN_WASM_FLAGS}` },
 });
 
 // ---- 2. wasm-bindgen -----------------------------------------------------------

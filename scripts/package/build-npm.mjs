@@ -77,6 +77,8 @@ for (const file of withMiniprogram ? ['sharecart.js', 'sharecart.wasm', 'shareca
 // `unreachable` trap, which the runtime turns into engineFault exactly as
 // before, without the panic machinery, its messages, source paths and the
 // core::fmt code they pull in (-20 KB raw, -7 KB gzip; docs/performance.md).
+// fmt-debug=none and location-detail=none drop the Debug impls and source
+// locations no output of the engine uses (no text goes through `{:?}`).
 //
 // Built at opt-level "s", not the release profile's "z" (which the
 // mini-program keeps): 2x as fast in Node (typical 344 -> 166 us in one
@@ -86,7 +88,7 @@ for (const file of withMiniprogram ? ['sharecart.js', 'sharecart.wasm', 'shareca
 delete env.CARGO_ENCODED_RUSTFLAGS;
 run('cargo', [`+${nightly}`, 'build', '-Zbuild-std=std,panic_abort', '--release', '--target', 'wasm32-unknown-unknown', '--lib',
   '--config', `profile.release.opt-level="${WEB_OPT_LEVEL}"`], {
-  env: { ...env, CARGO_TARGET_DIR: webTargetDir, RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort' },
+  env: { ...env, CARGO_TARGET_DIR: webTargetDir, RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none' },
 });
 const bindgenVersion = execFileSync('wasm-bindgen', ['--version'], { env, encoding: 'utf8' }).trim();
 if (pinned && !bindgenVersion.endsWith(` ${pinned}`)) fail(`wasm-bindgen ${pinned} is needed, found "${bindgenVersion}"`);
