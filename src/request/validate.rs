@@ -526,7 +526,10 @@ fn coupon_list(
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 index(&path, k),
-                format!("coupon {} is both excluded and locked", crate::json::quoted(&id)),
+                format!(
+                    "coupon {} is both excluded and locked",
+                    crate::json::quoted(&id)
+                ),
             ));
         }
         list.push(coupon);
