@@ -10,7 +10,9 @@
 //     the floor JSON.parse(JSON.stringify(request)); the sweep carts;
 //  3. cold start in fresh Node processes and fresh Chromium browsers:
 //     compile + instantiate of the .wasm, the first priceCart, the second;
-//  4. the sizes of the shipped .wasm files.
+//  4. the sizes of the shipped .wasm files;
+//  5. the web demo in Chromium (scripts/bench/demo.mjs): its first pricing
+//     and a tap, split into engine, preview, DOM update and the page's rest.
 //
 // It prints the tables, writes every figure to target/bench/results.json
 // and the plot of per-call time against cart size to
@@ -30,6 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCart, timeCalls } from './bench/measure.mjs';
 import { CHROMIUM, withBenchPage } from './bench/browser.mjs';
+import { measureDemo } from './bench/demo.mjs';
 import { sizes } from './wasm-size.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,6 +105,7 @@ const withPage = (chromium, body) => withBenchPage(chromium, root, SERVED, body)
 let chromeRun = null;
 const chromeCold = [];
 let chromeVersion = null;
+let demoRun = null;
 if (withBrowser) {
   if (!existsSync(CHROMIUM)) {
     console.error(`${CHROMIUM} is missing (make tool-chromium installs it); run with --no-browser to skip`);
@@ -118,6 +122,8 @@ if (withBrowser) {
     return page.evaluate(([c, s, secs]) => window.bench(c, s, secs), [carts.map(cartFile), sweepFiles, seconds]);
   });
   if (!chromeRun.crossOriginIsolated) log('warning: the bench page is not cross-origin isolated: performance.now() is coarse');
+  log('the web demo in Chromium (first pricing, taps) ...');
+  demoRun = await measureDemo(chromium, { loads: coldRuns });
 }
 
 // ---- 4. sizes -------------------------------------------------------------------
@@ -170,6 +176,19 @@ table(['runtime', 'compile', 'instantiate', 'first priceCart', 'compile→first 
       ms(median(runs.map((r) => r.secondCallMs))), warm === undefined ? '—' : ms(warm / 1000)];
   }));
 
+if (demoRun) {
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+  const firstOf = (key) => ms(median(demoRun.firsts.map((f) => f[key])));
+  console.log(`The web demo in Chromium: first pricing (median of ${demoRun.firsts.length} fresh browsers) and a tap (${demoRun.taps.length} taps on + / −), ms`);
+  const rest = demoRun.taps.map((t) => t.handlerMs - t.engineMs - t.previewMs - t.renderMs);
+  const tapOf = (xs) => `${ms(median(xs))} (${ms(p95(xs))})`;
+  table(['', 'priceCart', 'previewShareCard', 'DOM update', 'rest of the handler', 'whole handler'], [
+    ['first pricing', firstOf('engineMs'), firstOf('previewMs'), firstOf('renderMs'), '—', '—'],
+    ['a tap: median (p95)', tapOf(demoRun.taps.map((t) => t.engineMs)), tapOf(demoRun.taps.map((t) => t.previewMs)),
+      tapOf(demoRun.taps.map((t) => t.renderMs)), tapOf(rest), tapOf(demoRun.taps.map((t) => t.handlerMs))],
+  ]);
+}
+
 if (withSweep) {
   console.log('Per-call time against cart size (priceCartJson, median)');
   table(['lines', 'native', 'Node', ...(chromeRun ? ['Chromium'] : [])],
@@ -182,7 +201,7 @@ for (const s of wasmSizes) console.log(`${s.file}: raw ${s.raw} B, gzip -9 ${s.g
 const results = {
   date: new Date().toISOString(), machine, node: process.version, chromium: chromeVersion, seconds,
   crossOriginIsolated: chromeRun?.crossOriginIsolated, native, node_: nodeRun, chromium_: chromeRun,
-  cold: { node: nodeCold, chromium: chromeCold }, sizes: wasmSizes,
+  cold: { node: nodeCold, chromium: chromeCold }, demo: demoRun, sizes: wasmSizes,
 };
 mkdirSync(join(root, 'target/bench'), { recursive: true });
 writeFileSync(join(root, 'target/bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
