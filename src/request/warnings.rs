@@ -168,7 +168,7 @@ fn promotion_field(kind: PromotionKind, key: &str) -> Option<Field> {
 pub fn collect(request: &Value, policy: SelectionPolicy) -> Vec<Warning> {
     let mut walk = Walk {
         policy,
-        path: String::new(),
+        steps: Vec::new(),
         warnings: Vec::new(),
     };
     walk.object(request, Shape::Request);
@@ -191,20 +191,26 @@ pub fn strict_error(strict: bool, warnings: &[Warning]) -> Result<(), Error> {
     }
 }
 
-struct Walk {
+struct Walk<'v> {
     policy: SelectionPolicy,
-    /// The path of the value being walked; each step appends its segment
-    /// and cuts it off again, so no path is allocated per field.
-    path: String,
+    /// Where the walk is; the path text is written only for a warning,
+    /// since nearly every field of a request raises none.
+    steps: Vec<Step<'v>>,
     warnings: Vec<Warning>,
 }
 
-impl Walk {
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+impl<'v> Walk<'v> {
     fn full(&self) -> bool {
         self.warnings.len() >= MAX_WARNINGS
     }
 
-    fn object(&mut self, value: &Value, shape: Shape) {
+    fn object(&mut self, value: &'v Value, shape: Shape) {
         let Value::Object(members) = value else {
             return;
         };
@@ -215,8 +221,7 @@ impl Walk {
             if self.full() {
                 return;
             }
-            let mark = self.path.len();
-            push_key(&mut self.path, key);
+            self.steps.push(Step::Key(key));
             match shape.field(key, self.policy) {
                 None => self.warn(
                     WarningCode::UnknownField,
@@ -228,21 +233,20 @@ impl Walk {
                 Some(Field::Objects(inner)) => {
                     if let Value::Array(items) = item {
                         for (i, entry) in items.iter().enumerate() {
-                            let mark = self.path.len();
-                            push_index(&mut self.path, i);
+                            self.steps.push(Step::Index(i));
                             self.object(entry, inner);
-                            self.path.truncate(mark);
+                            self.steps.pop();
                         }
                     }
                 }
             }
-            self.path.truncate(mark);
+            self.steps.pop();
         }
     }
 
     /// A JSON integer in 1,000,000,000..100,000,000,000: JSON has no
     /// leading zeros, so that is exactly 10 or 11 digits.
-    fn time(&mut self, value: &Value) {
+    fn time(&mut self, value: &'v Value) {
         let Value::Number(text) = value else {
             return;
         };
@@ -255,9 +259,16 @@ impl Walk {
     }
 
     fn warn(&mut self, code: WarningCode, message: String) {
+        let mut path = String::new();
+        for step in &self.steps {
+            match *step {
+                Step::Key(key) => push_key(&mut path, key),
+                Step::Index(i) => push_index(&mut path, i),
+            }
+        }
         self.warnings.push(Warning {
             code,
-            path: self.path.clone(),
+            path,
             message,
         });
     }
