@@ -1,6 +1,7 @@
 //! SPEC 8 (pricing) and SPEC 9 (share codes): every failure is a value
 //! `{code, path, message}`, built here and nowhere else.
 
+use crate::json::{ObjectWriter, WriteJson};
 use crate::vocabulary::vocabulary;
 use serde::Serialize;
 use std::fmt;
@@ -76,11 +77,19 @@ impl Error {
 
     /// The CLI's stderr document: `{"error":{"code","path","message"}}`.
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Wrapper<'a> {
-            error: &'a Error,
-        }
-        crate::json::to_text(&Wrapper { error: self })
+        let mut out = String::with_capacity(48 + self.path.len() + self.message.len());
+        ObjectWriter::new(&mut out).member("error", self).end();
+        out
+    }
+}
+
+impl WriteJson for Error {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .member("code", &self.code)
+            .member("path", &self.path)
+            .member("message", &self.message)
+            .end();
     }
 }
 

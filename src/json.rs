@@ -80,12 +80,176 @@ impl<'a> Value<'a> {
     }
 }
 
-/// Compact JSON text of one of the crate's own plain types (strings,
-/// integers, booleans, vectors, options, unit enums), which serde_json
-/// always serializes. The one policy for that impossible failure: `null`,
-/// never a panic and never an empty string.
+/// Compact JSON text of a request's typed form, for `PricingRequest`'s
+/// typed entry point only. The one policy for serde_json's impossible
+/// failure on these plain types: `null`, never a panic.
 pub fn to_text<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+/// A value the engine writes out (results, previews, errors, share codes)
+/// as compact JSON, byte for byte what serde_json writes for the same type:
+/// written directly, so the output path carries no serde serializer into
+/// the .wasm and makes no per-field virtual calls.
+pub trait WriteJson {
+    /// Appends the value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+
+    /// Roughly how many bytes the text takes, to size the buffer once.
+    fn size_hint(&self) -> usize {
+        64
+    }
+}
+
+/// The compact JSON text of `value`, in one buffer sized up front.
+pub fn text_of<T: WriteJson + ?Sized>(value: &T) -> String {
+    let mut out = String::with_capacity(value.size_hint());
+    value.write_json(&mut out);
+    out
+}
+
+/// An object being written: members in the order they are added, as a
+/// serde derive writes its fields in declaration order.
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    empty: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    /// Opens an object.
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, empty: true }
+    }
+
+    /// The key must need no escaping: the crate's own camelCase names.
+    pub fn member<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        self.key(key);
+        value.write_json(self.out);
+        self
+    }
+
+    /// Leaves out `None`, as `skip_serializing_if = "Option::is_none"`.
+    pub fn optional<T: WriteJson>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
+        if let Some(value) = value {
+            self.member(key, value);
+        }
+        self
+    }
+
+    /// Leaves out an empty list, as `skip_serializing_if = "Vec::is_empty"`.
+    pub fn nonempty<T: WriteJson>(&mut self, key: &str, value: &[T]) -> &mut Self {
+        if !value.is_empty() {
+            self.member(key, value);
+        }
+        self
+    }
+
+    fn key(&mut self, key: &str) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+    }
+
+    /// Closes the object.
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+impl WriteJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_string(self, out);
+    }
+}
+
+impl WriteJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_string(self, out);
+    }
+}
+
+impl WriteJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+/// Decimal digits of an integer without `core::fmt`, which is slower and
+/// larger in the .wasm than this loop.
+fn write_unsigned(mut n: u64, negative: bool, out: &mut String) {
+    let mut buffer = [0u8; 21];
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        at -= 1;
+        buffer[at] = b'-';
+    }
+    // Only ASCII digits and '-' were written.
+    out.push_str(std::str::from_utf8(&buffer[at..]).unwrap_or("0"));
+}
+
+impl WriteJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        write_unsigned(u64::from(*self), false, out);
+    }
+}
+
+impl WriteJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        write_unsigned(*self, false, out);
+    }
+}
+
+impl WriteJson for i64 {
+    fn write_json(&self, out: &mut String) {
+        write_unsigned(self.unsigned_abs(), *self < 0, out);
+    }
+}
+
+impl<T: WriteJson> WriteJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: WriteJson> WriteJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: WriteJson> WriteJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: WriteJson + ?Sized> WriteJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
 }
 
 /// Parses one JSON document; every failure is `invalidJson` at `""`.
@@ -446,22 +610,36 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
-/// Appends `s` as a JSON string, escaped as `JSON.stringify` escapes it.
+/// Appends `s` as a JSON string, escaped as `JSON.stringify` (and
+/// serde_json) escape it. Runs of plain text are copied whole: almost no
+/// output string holds a character to escape.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    let mut run_start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so both cuts are character boundaries.
+        out.push_str(s.get(run_start..i).unwrap_or_default());
+        run_start = i + 1;
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+            out.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
+        } else {
+            out.push_str(escape);
         }
     }
+    out.push_str(s.get(run_start..).unwrap_or_default());
     out.push('"');
 }
 

@@ -55,7 +55,7 @@ pub fn engine_info() -> EngineInfo {
 
 /// `engine_info()` as compact JSON text, as the CLI prints it.
 pub fn engine_info_json() -> String {
-    json::to_text(&engine_info())
+    json::text_of(&engine_info())
 }
 
 /// Prices a cart (SPEC 1–7a).
@@ -85,13 +85,13 @@ pub fn price_cart_json(text: &str) -> Result<String, Error> {
 /// `price_cart_json` with explicit options (a lower search budget, in tests).
 pub fn price_cart_json_with(text: &str, options: &PricingOptions) -> Result<String, Error> {
     let result = price_value(&read_request(text)?, options)?;
-    Ok(json::to_text(&result))
+    Ok(json::text_of(&result))
 }
 
 /// `preview_share_card` on JSON text, compact JSON out (SPEC 0, 7).
 pub fn preview_share_card_json(text: &str) -> Result<String, Error> {
     let preview = preview_value(&read_request(text)?, &PricingOptions::default())?;
-    Ok(json::to_text(&preview))
+    Ok(json::text_of(&preview))
 }
 
 /// SPEC 1.1: the longest request text an entry point accepts, in bytes of

@@ -125,6 +125,14 @@ impl serde::Serialize for Money {
     }
 }
 
+impl crate::json::WriteJson for Money {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        out.push_str(self.write_into(&mut [0u8; 24]));
+        out.push('"');
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Money {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;

@@ -1,6 +1,6 @@
-//! One declaration per closed vocabulary: the enum, its wire names (serde
-//! and TypeScript), `ALL` in declaration order, `as_str` and `from_name`,
-//! so a name is spelled once.
+//! One declaration per closed vocabulary: the enum, its wire names (serde,
+//! the JSON writer and TypeScript), `ALL` in declaration order, `as_str`
+//! and `from_name`, so a name is spelled once.
 
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident {
@@ -27,6 +27,15 @@ macro_rules! vocabulary {
             /// The value with this wire name.
             pub fn from_name(name: &str) -> Option<$name> {
                 $name::ALL.into_iter().find(|v| v.as_str() == name)
+            }
+        }
+
+        // Wire names are plain ASCII words: nothing to escape.
+        impl crate::json::WriteJson for $name {
+            fn write_json(&self, out: &mut String) {
+                out.push('"');
+                out.push_str(self.as_str());
+                out.push('"');
             }
         }
     };

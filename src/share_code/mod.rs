@@ -17,6 +17,7 @@ mod text;
 pub use text::{decode_share_code_json, encode_share_code_json};
 
 use crate::error::{Error, ErrorCode};
+use crate::json::{ObjectWriter, WriteJson};
 use crate::vocabulary::vocabulary;
 use serde::{Deserialize, Serialize};
 
@@ -142,6 +143,37 @@ pub struct DecodedShare {
     pub signed: bool,
     /// A key was given and the tag matched it.
     pub verified: bool,
+}
+
+// Written directly (src/json.rs), members in declaration order and with
+// the derives' omissions: the same bytes as serde_json.
+impl WriteJson for ShareFields {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .member("page", &self.page)
+            .optional("targetId", &self.target_id)
+            .member("promoterId", &self.promoter_id)
+            .optional("groupId", &self.group_id)
+            .member("channel", &self.channel)
+            .optional("campaignId", &self.campaign_id)
+            .optional("couponId", &self.coupon_id)
+            .member("issuedAt", &self.issued_at)
+            .end();
+    }
+}
+
+impl WriteJson for DecodedShare {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .member("fields", &self.fields)
+            .member("signed", &self.signed)
+            .member("verified", &self.verified)
+            .end();
+    }
+
+    fn size_hint(&self) -> usize {
+        256
+    }
 }
 
 pub(super) fn invalid_field(path: &str, message: impl Into<String>) -> Error {

@@ -12,7 +12,6 @@ use super::{
 };
 use crate::error::{Error, ErrorCode};
 use crate::json::{self, Value};
-use serde::Serialize;
 
 fn root_object(text: &str) -> Result<Value<'_>, Error> {
     let doc = json::parse(text)?;
@@ -209,11 +208,11 @@ pub fn encode_share_code_json(text: &str) -> Result<String, Error> {
     let fields = fields_from_value(&doc)?;
     let options = encode_options_from_value(&doc)?;
     let code = encode_packed(&fields, &options)?;
-    #[derive(Serialize)]
-    struct Encoded {
-        code: String,
-    }
-    Ok(json::to_text(&Encoded { code }))
+    let mut out = String::with_capacity(code.len() + 12);
+    json::ObjectWriter::new(&mut out)
+        .member("code", &code)
+        .end();
+    Ok(out)
 }
 
 /// `{"input": "...", "options": {...}?}` → `{"fields": {...}, "signed":
@@ -228,5 +227,5 @@ pub fn decode_share_code_json(text: &str) -> Result<String, Error> {
     })?;
     let options = decode_options_from_value(&doc)?;
     let decoded = decode_checked(&input, &options)?;
-    Ok(json::to_text(&decoded))
+    Ok(json::text_of(&decoded))
 }
