@@ -2,7 +2,7 @@
 //! or the first fault found, with its code and path.
 
 use super::model::*;
-use super::reader::{index, read_id, Object};
+use super::reader::{read_id, Object, Path};
 use super::wire::{
     CouponKind, CouponStage, PromotionKind, RoundingMode, SelectionMode, SelfPurchasePolicy,
     SpecialPriceKind,
@@ -34,7 +34,7 @@ pub enum SelectionPolicy {
 }
 
 pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
-    let root = Object::new(value, String::new())?;
+    let root = Object::new(value, Path::ROOT)?;
     let now = root.required("now", root.time("now")?)?;
     let rounding = root
         .enumeration("rounding", |n| {
@@ -75,25 +75,25 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
 /// Reads every entry of an optional array with `read`.
 fn each<'a, T>(
     items: Option<&'a [Value]>,
-    path: &str,
-    mut read: impl FnMut(Object<'a>, usize) -> Result<T, Error>,
+    path: Path,
+    mut read: impl FnMut(Object<'a, '_>, usize) -> Result<T, Error>,
 ) -> Result<Vec<T>, Error> {
     items
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, item)| read(Object::new(item, index(path, i))?, i))
+        .map(|(i, item)| read(Object::new(item, path.index(i))?, i))
         .collect()
 }
 
 /// Reads an optional array of ids (filters: may repeat, never resolved).
 fn id_list(obj: &Object, key: &str, limit: usize) -> Result<Vec<String>, Error> {
-    let path = obj.at(key);
+    let path = obj.child(key);
     obj.array(key, Some(limit))?
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, v)| read_id(v, || index(&path, i)))
+        .map(|(i, v)| read_id(v, || path.index(i).render()))
         .collect()
 }
 
@@ -156,82 +156,89 @@ fn read_user(root: &Object) -> Result<User, Error> {
 
 fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
     let mut seen = HashSet::new();
-    each(root.array("shops", Some(MAX_SHOPS))?, "shops", |shop, _| {
-        let id = shop.required("id", shop.id("id")?)?;
-        unique(&mut seen, &id, || shop.at("id"))?;
-        shop.string("name")?;
-        let shipping = match shop.object("shipping")? {
-            None => None,
-            Some(rule) => Some(ShippingRule {
-                free_threshold: rule.amount("freeThreshold")?,
-                fee: rule.required("fee", rule.amount("fee")?)?,
-            }),
-        };
-        Ok(Shop { id, shipping })
-    })
+    each(
+        root.array("shops", Some(MAX_SHOPS))?,
+        root.child("shops"),
+        |shop, _| {
+            let id = shop.required("id", shop.id("id")?)?;
+            unique(&mut seen, &id, || shop.at("id"))?;
+            shop.string("name")?;
+            let shipping = match shop.object("shipping")? {
+                None => None,
+                Some(rule) => Some(ShippingRule {
+                    free_threshold: rule.amount("freeThreshold")?,
+                    fee: rule.required("fee", rule.amount("fee")?)?,
+                }),
+            };
+            Ok(Shop { id, shipping })
+        },
+    )
 }
 
 fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
     let mut seen_ids = HashSet::new();
     let mut seen_skus: HashSet<(usize, String)> = HashSet::new();
-    each(root.array("lines", Some(MAX_LINES))?, "lines", |line, _| {
-        let id = line.required("id", line.id("id")?)?;
-        unique(&mut seen_ids, &id, || line.at("id"))?;
-        let sku_id = line.required("skuId", line.id("skuId")?)?;
-        let shop_id = line.required("shopId", line.id("shopId")?)?;
-        let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
-            Error::new(
-                ErrorCode::UnknownShop,
-                line.at("shopId"),
-                format!("shop {} is not in shops", crate::json::quoted(&shop_id)),
-            )
-        })?;
-        if !seen_skus.insert((shop, sku_id.clone())) {
-            return Err(Error::new(
-                ErrorCode::DuplicateId,
-                line.at("skuId"),
-                format!(
-                    "shop {} already has a line for sku {}",
-                    crate::json::quoted(&shop_id),
-                    crate::json::quoted(&sku_id)
-                ),
-            ));
-        }
-        let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
-        let list_price = line.required("listPrice", line.amount("listPrice")?)?;
-        let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
-        let selected = line.boolean("selected")?.unwrap_or(true);
-        let special_prices = read_special_prices(&line)?;
-        let promotion_pick = match line.raw("promotionId") {
-            None => PromotionPick::Automatic,
-            Some(Value::Null) => PromotionPick::OptedOut,
-            Some(_) => {
-                PromotionPick::Chosen(line.required("promotionId", line.id("promotionId")?)?)
+    each(
+        root.array("lines", Some(MAX_LINES))?,
+        root.child("lines"),
+        |line, _| {
+            let id = line.required("id", line.id("id")?)?;
+            unique(&mut seen_ids, &id, || line.at("id"))?;
+            let sku_id = line.required("skuId", line.id("skuId")?)?;
+            let shop_id = line.required("shopId", line.id("shopId")?)?;
+            let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::UnknownShop,
+                    line.at("shopId"),
+                    format!("shop {} is not in shops", crate::json::quoted(&shop_id)),
+                )
+            })?;
+            if !seen_skus.insert((shop, sku_id.clone())) {
+                return Err(Error::new(
+                    ErrorCode::DuplicateId,
+                    line.at("skuId"),
+                    format!(
+                        "shop {} already has a line for sku {}",
+                        crate::json::quoted(&shop_id),
+                        crate::json::quoted(&sku_id)
+                    ),
+                ));
             }
-        };
-        let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
-        Ok(Line {
-            id,
-            sku_id,
-            shop,
-            category_ids,
-            category_keys: Vec::new(),
-            sku_key: 0,
-            list_price,
-            quantity,
-            selected,
-            special_prices,
-            promotion_pick,
-            commission_rate,
-        })
-    })
+            let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
+            let list_price = line.required("listPrice", line.amount("listPrice")?)?;
+            let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
+            let selected = line.boolean("selected")?.unwrap_or(true);
+            let special_prices = read_special_prices(&line)?;
+            let promotion_pick = match line.raw("promotionId") {
+                None => PromotionPick::Automatic,
+                Some(Value::Null) => PromotionPick::OptedOut,
+                Some(_) => {
+                    PromotionPick::Chosen(line.required("promotionId", line.id("promotionId")?)?)
+                }
+            };
+            let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
+            Ok(Line {
+                id,
+                sku_id,
+                shop,
+                category_ids,
+                category_keys: Vec::new(),
+                sku_key: 0,
+                list_price,
+                quantity,
+                selected,
+                special_prices,
+                promotion_pick,
+                commission_rate,
+            })
+        },
+    )
 }
 
 fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
-    let path = line.at("specialPrices");
     each(
         line.array("specialPrices", Some(MAX_SPECIAL_PRICES))?,
-        &path,
+        line.child("specialPrices"),
         |special, _| {
             let kind = special.required(
                 "kind",
@@ -256,7 +263,7 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
     let mut seen = HashSet::new();
     each(
         root.array("promotions", Some(MAX_PROMOTIONS))?,
-        "promotions",
+        root.child("promotions"),
         |promotion, _| {
             let id = promotion.required("id", promotion.id("id")?)?;
             unique(&mut seen, &id, || promotion.at("id"))?;
@@ -293,7 +300,10 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
 }
 
 /// The tiers array: present, non-empty, at most 20 entries.
-fn tier_objects<'a>(promotion: &Object<'a>) -> Result<Vec<Object<'a>>, Error> {
+fn tier_objects<'a, 'p>(
+    promotion: &Object<'a, '_>,
+    path: &'p Path<'p>,
+) -> Result<Vec<Object<'a, 'p>>, Error> {
     let items = promotion.required("tiers", promotion.array("tiers", Some(MAX_TIERS))?)?;
     if items.is_empty() {
         return Err(Error::new(
@@ -302,11 +312,10 @@ fn tier_objects<'a>(promotion: &Object<'a>) -> Result<Vec<Object<'a>>, Error> {
             "a promotion needs at least one tier",
         ));
     }
-    let path = promotion.at("tiers");
     items
         .iter()
         .enumerate()
-        .map(|(k, v)| Object::new(v, index(&path, k)))
+        .map(|(k, v)| Object::new(v, path.index(k)))
         .collect()
 }
 
@@ -320,7 +329,8 @@ fn not_increasing(path: String) -> Error {
 
 fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
     let mut tiers: Vec<AmountTier> = Vec::new();
-    for tier in tier_objects(promotion)? {
+    let path = promotion.child("tiers");
+    for tier in tier_objects(promotion, &path)? {
         let threshold = tier.required("threshold", tier.amount("threshold")?)?;
         let off = tier.required("off", tier.amount("off")?)?;
         if tiers.last().is_some_and(|prev| prev.threshold >= threshold) {
@@ -334,7 +344,8 @@ fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
 fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
     let mut by: Option<TierMeasure> = None;
     let mut tiers: Vec<RatioTier> = Vec::new();
-    for tier in tier_objects(promotion)? {
+    let path = promotion.child("tiers");
+    for tier in tier_objects(promotion, &path)? {
         let (measure, key, threshold) = match (tier.get("minQuantity"), tier.get("minAmount")) {
             (Some(_), None) => (
                 TierMeasure::Quantity,
@@ -349,7 +360,7 @@ fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
             _ => {
                 return Err(Error::new(
                     ErrorCode::InvalidTiers,
-                    tier.path.clone(),
+                    tier.path.render(),
                     "a tier has exactly one of minQuantity and minAmount",
                 ))
             }
@@ -357,7 +368,7 @@ fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
         if by.is_some_and(|b| b != measure) {
             return Err(Error::new(
                 ErrorCode::InvalidTiers,
-                tier.path.clone(),
+                tier.path.render(),
                 "all tiers use the same measure, minQuantity or minAmount",
             ));
         }
@@ -396,7 +407,7 @@ fn read_every_amount_off(promotion: &Object) -> Result<PromotionRule, Error> {
 fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
     let threshold = promotion.required("threshold", promotion.amount("threshold")?)?;
     let items = promotion.required("gifts", promotion.array("gifts", Some(MAX_GIFTS))?)?;
-    let gifts = each(Some(items), &promotion.at("gifts"), |gift, _| {
+    let gifts = each(Some(items), promotion.child("gifts"), |gift, _| {
         Ok(Gift {
             sku_id: gift.required("skuId", gift.id("skuId")?)?,
             name: gift.required("name", gift.string("name")?)?.to_string(),
@@ -410,7 +421,7 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
     let mut seen = HashSet::new();
     each(
         root.array("coupons", Some(MAX_COUPONS))?,
-        "coupons",
+        root.child("coupons"),
         |coupon, _| {
             let id = coupon.required("id", coupon.id("id")?)?;
             unique(&mut seen, &id, || coupon.at("id"))?;
@@ -509,23 +520,23 @@ fn coupon_list(
     let Some(ids) = selection.array(key, Some(MAX_SELECTION_IDS))? else {
         return Ok(None);
     };
-    let path = selection.at(key);
+    let path = selection.child(key);
     let mut seen = HashSet::new();
     let mut list = Vec::with_capacity(ids.len());
     for (k, value) in ids.iter().enumerate() {
-        let id = read_id(value, || index(&path, k))?;
+        let id = read_id(value, || path.index(k).render())?;
         let coupon = coupons.iter().position(|c| c.id == id).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownCoupon,
-                index(&path, k),
+                path.index(k).render(),
                 format!("coupon {} is not in coupons", crate::json::quoted(&id)),
             )
         })?;
-        unique(&mut seen, &id, || index(&path, k))?;
+        unique(&mut seen, &id, || path.index(k).render())?;
         if taken.contains(&coupon) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
-                index(&path, k),
+                path.index(k).render(),
                 format!(
                     "coupon {} is both excluded and locked",
                     crate::json::quoted(&id)
@@ -558,7 +569,7 @@ fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
             "at most two levels (sharer and inviter) may earn a commission",
         ));
     }
-    let beneficiaries = each(items, &commission.at("beneficiaries"), |b, k| {
+    let beneficiaries = each(items, commission.child("beneficiaries"), |b, k| {
         let id = b.required("id", b.id("id")?)?;
         let role = b.required(
             "role",
