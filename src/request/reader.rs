@@ -185,7 +185,7 @@ impl<'a, 'p> Object<'a, 'p> {
         }
     }
 
-    pub fn id(&self, key: &str) -> Result<Option<String>, Error> {
+    pub fn id(&self, key: &str) -> Result<Option<&'a str>, Error> {
         self.get(key)
             .map(|v| read_id(v, || self.at(key)))
             .transpose()
@@ -251,9 +251,9 @@ impl<'a, 'p> Object<'a, 'p> {
     }
 }
 
-pub fn read_id(value: &Value, path: impl FnOnce() -> String) -> Result<String, Error> {
+pub fn read_id<'a>(value: &'a Value<'a>, path: impl FnOnce() -> String) -> Result<&'a str, Error> {
     match value {
-        Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_ID_CHARS => Ok(s.to_string()),
+        Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_ID_CHARS => Ok(s),
         _ => Err(Error::new(
             ErrorCode::InvalidId,
             path(),

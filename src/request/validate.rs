@@ -10,7 +10,6 @@ use super::wire::{
 use crate::error::{Error, ErrorCode};
 use crate::json::Value;
 use crate::money::{Money, Ratio, Rounding};
-use std::collections::HashSet;
 
 pub const MAX_LINES: usize = 500;
 pub const MAX_SHOPS: usize = 100;
@@ -93,24 +92,35 @@ fn id_list(obj: &Object, key: &str, limit: usize) -> Result<Vec<String>, Error> 
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .map(|(i, v)| read_id(v, || path.index(i).render()))
+        .map(|(i, v)| read_id(v, || path.index(i).render()).map(str::to_owned))
         .collect()
 }
 
 /// Refuses an id already seen in the same array, at the later occurrence.
-fn unique(
-    seen: &mut HashSet<String>,
-    id: &str,
+/// `seen` is kept sorted: the ids borrow the request text, and a few
+/// hundred at most are searched faster than they are hashed and copied.
+fn unique<'a>(
+    seen: &mut Vec<&'a str>,
+    id: &'a str,
     path: impl FnOnce() -> String,
 ) -> Result<(), Error> {
-    if seen.insert(id.to_string()) {
-        Ok(())
-    } else {
-        Err(Error::new(
+    insert_sorted(seen, id).ok_or_else(|| {
+        Error::new(
             ErrorCode::DuplicateId,
             path(),
             format!("id {} appears twice", crate::json::quoted(id)),
-        ))
+        )
+    })
+}
+
+/// Adds `item` to the sorted `set`; `None` when it was there already.
+fn insert_sorted<T: Ord>(set: &mut Vec<T>, item: T) -> Option<()> {
+    match set.binary_search(&item) {
+        Ok(_) => None,
+        Err(at) => {
+            set.insert(at, item);
+            Some(())
+        }
     }
 }
 
@@ -155,13 +165,13 @@ fn read_user(root: &Object) -> Result<User, Error> {
 }
 
 fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     each(
         root.array("shops", Some(MAX_SHOPS))?,
         root.child("shops"),
         |shop, _| {
             let id = shop.required("id", shop.id("id")?)?;
-            unique(&mut seen, &id, || shop.at("id"))?;
+            unique(&mut seen, id, || shop.at("id"))?;
             shop.string("name")?;
             let shipping = match shop.object("shipping")? {
                 None => None,
@@ -170,37 +180,40 @@ fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
                     fee: rule.required("fee", rule.amount("fee")?)?,
                 }),
             };
-            Ok(Shop { id, shipping })
+            Ok(Shop {
+                id: id.to_owned(),
+                shipping,
+            })
         },
     )
 }
 
 fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
-    let mut seen_ids = HashSet::new();
-    let mut seen_skus: HashSet<(usize, String)> = HashSet::new();
+    let mut seen_ids = Vec::new();
+    let mut seen_skus: Vec<(usize, &str)> = Vec::new();
     each(
         root.array("lines", Some(MAX_LINES))?,
         root.child("lines"),
         |line, _| {
             let id = line.required("id", line.id("id")?)?;
-            unique(&mut seen_ids, &id, || line.at("id"))?;
+            unique(&mut seen_ids, id, || line.at("id"))?;
             let sku_id = line.required("skuId", line.id("skuId")?)?;
             let shop_id = line.required("shopId", line.id("shopId")?)?;
             let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
                 Error::new(
                     ErrorCode::UnknownShop,
                     line.at("shopId"),
-                    format!("shop {} is not in shops", crate::json::quoted(&shop_id)),
+                    format!("shop {} is not in shops", crate::json::quoted(shop_id)),
                 )
             })?;
-            if !seen_skus.insert((shop, sku_id.clone())) {
+            if insert_sorted(&mut seen_skus, (shop, sku_id)).is_none() {
                 return Err(Error::new(
                     ErrorCode::DuplicateId,
                     line.at("skuId"),
                     format!(
                         "shop {} already has a line for sku {}",
-                        crate::json::quoted(&shop_id),
-                        crate::json::quoted(&sku_id)
+                        crate::json::quoted(shop_id),
+                        crate::json::quoted(sku_id)
                     ),
                 ));
             }
@@ -213,13 +226,14 @@ fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
                 None => PromotionPick::Automatic,
                 Some(Value::Null) => PromotionPick::OptedOut,
                 Some(_) => {
-                    PromotionPick::Chosen(line.required("promotionId", line.id("promotionId")?)?)
+                    let id = line.required("promotionId", line.id("promotionId")?)?;
+                    PromotionPick::Chosen(id.to_owned())
                 }
             };
             let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
             Ok(Line {
-                id,
-                sku_id,
+                id: id.to_owned(),
+                sku_id: sku_id.to_owned(),
                 shop,
                 category_ids,
                 category_keys: Vec::new(),
@@ -260,13 +274,14 @@ fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
 }
 
 fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     each(
         root.array("promotions", Some(MAX_PROMOTIONS))?,
         root.child("promotions"),
         |promotion, _| {
             let id = promotion.required("id", promotion.id("id")?)?;
-            unique(&mut seen, &id, || promotion.at("id"))?;
+            unique(&mut seen, id, || promotion.at("id"))?;
+            let id = id.to_owned();
             let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
             let rule = match PromotionKind::from_name(kind) {
                 Some(PromotionKind::TieredAmountOff) => {
@@ -409,7 +424,7 @@ fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
     let items = promotion.required("gifts", promotion.array("gifts", Some(MAX_GIFTS))?)?;
     let gifts = each(Some(items), promotion.child("gifts"), |gift, _| {
         Ok(Gift {
-            sku_id: gift.required("skuId", gift.id("skuId")?)?,
+            sku_id: gift.required("skuId", gift.id("skuId")?)?.to_owned(),
             name: gift.required("name", gift.string("name")?)?.to_string(),
             quantity: gift.required("quantity", gift.count("quantity", 1, MAX_COUNT)?)?,
         })
@@ -418,13 +433,14 @@ fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
 }
 
 fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     each(
         root.array("coupons", Some(MAX_COUPONS))?,
         root.child("coupons"),
         |coupon, _| {
             let id = coupon.required("id", coupon.id("id")?)?;
-            unique(&mut seen, &id, || coupon.at("id"))?;
+            unique(&mut seen, id, || coupon.at("id"))?;
+            let id = id.to_owned();
             // SPEC 4 version skew: an unknown kind (or stage) is a newer
             // server's coupon; only `id` is read. A missing or non-string
             // kind or stage is still an error.
@@ -475,12 +491,12 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
             }
             let shop = shop_id
                 .as_ref()
-                .and_then(|sid| shops.iter().position(|s| &s.id == sid));
+                .and_then(|sid| shops.iter().position(|s| s.id == *sid));
             Ok(Coupon {
                 id,
                 rule,
                 stage,
-                shop_id,
+                shop_id: shop_id.map(str::to_owned),
                 shop,
                 threshold: coupon.amount("threshold")?.unwrap_or(Money::ZERO),
                 window: read_window(&coupon)?,
@@ -521,7 +537,7 @@ fn coupon_list(
         return Ok(None);
     };
     let path = selection.child(key);
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     let mut list = Vec::with_capacity(ids.len());
     for (k, value) in ids.iter().enumerate() {
         let id = read_id(value, || path.index(k).render())?;
@@ -529,17 +545,17 @@ fn coupon_list(
             Error::new(
                 ErrorCode::UnknownCoupon,
                 path.index(k).render(),
-                format!("coupon {} is not in coupons", crate::json::quoted(&id)),
+                format!("coupon {} is not in coupons", crate::json::quoted(id)),
             )
         })?;
-        unique(&mut seen, &id, || path.index(k).render())?;
+        unique(&mut seen, id, || path.index(k).render())?;
         if taken.contains(&coupon) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
                 path.index(k).render(),
                 format!(
                     "coupon {} is both excluded and locked",
-                    crate::json::quoted(&id)
+                    crate::json::quoted(id)
                 ),
             ));
         }
@@ -552,7 +568,7 @@ fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
     let Some(commission) = root.object("commission")? else {
         return Ok(None);
     };
-    let buyer_id = commission.id("buyerId")?;
+    let buyer_id = commission.id("buyerId")?.map(str::to_owned);
     let platform_fee_rate = commission
         .ratio("platformFeeRate")?
         .unwrap_or_else(Ratio::zero);
@@ -570,7 +586,7 @@ fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
         ));
     }
     let beneficiaries = each(items, commission.child("beneficiaries"), |b, k| {
-        let id = b.required("id", b.id("id")?)?;
+        let id = b.required("id", b.id("id")?)?.to_owned();
         let role = b.required(
             "role",
             b.enumeration("role", |r| match (r, k) {
