@@ -71,29 +71,32 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
     Ok(cart)
 }
 
+// Plain loops here and below: collecting an iterator of `Result`s
+// allocates without knowing the length and costs more code in wasm.
+
 /// Reads every entry of an optional array with `read`.
 fn each<'a, T>(
     items: Option<&'a [Value]>,
     path: Path,
     mut read: impl FnMut(Object<'a, '_>, usize) -> Result<T, Error>,
 ) -> Result<Vec<T>, Error> {
-    items
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(Object::new(item, path.index(i))?, i))
-        .collect()
+    let items = items.unwrap_or_default();
+    let mut read_items = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        read_items.push(read(Object::new(item, path.index(i))?, i)?);
+    }
+    Ok(read_items)
 }
 
 /// Reads an optional array of ids (filters: may repeat, never resolved).
 fn id_list(obj: &Object, key: &str, limit: usize) -> Result<Vec<String>, Error> {
+    let items = obj.array(key, Some(limit))?.unwrap_or_default();
     let path = obj.child(key);
-    obj.array(key, Some(limit))?
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, v)| read_id(v, || path.index(i).render()).map(str::to_owned))
-        .collect()
+    let mut ids = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        ids.push(read_id(v, || path.index(i).render())?.to_owned());
+    }
+    Ok(ids)
 }
 
 /// Refuses an id already seen in the same array, at the later occurrence.
@@ -314,11 +317,10 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
     )
 }
 
-/// The tiers array: present, non-empty, at most 20 entries.
-fn tier_objects<'a, 'p>(
-    promotion: &Object<'a, '_>,
-    path: &'p Path<'p>,
-) -> Result<Vec<Object<'a, 'p>>, Error> {
+/// The tiers array (at `path`): present, non-empty, at most 20 entries,
+/// and every entry an object, checked before any tier is read so that a
+/// later non-object is reported ahead of an earlier tier's fault.
+fn tier_items<'a>(promotion: &Object<'a, '_>, path: &Path) -> Result<&'a [Value<'a>], Error> {
     let items = promotion.required("tiers", promotion.array("tiers", Some(MAX_TIERS))?)?;
     if items.is_empty() {
         return Err(Error::new(
@@ -327,11 +329,10 @@ fn tier_objects<'a, 'p>(
             "a promotion needs at least one tier",
         ));
     }
-    items
-        .iter()
-        .enumerate()
-        .map(|(k, v)| Object::new(v, path.index(k)))
-        .collect()
+    for (k, v) in items.iter().enumerate() {
+        Object::new(v, path.index(k))?;
+    }
+    Ok(items)
 }
 
 fn not_increasing(path: String) -> Error {
@@ -343,9 +344,11 @@ fn not_increasing(path: String) -> Error {
 }
 
 fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
-    let mut tiers: Vec<AmountTier> = Vec::new();
     let path = promotion.child("tiers");
-    for tier in tier_objects(promotion, &path)? {
+    let items = tier_items(promotion, &path)?;
+    let mut tiers: Vec<AmountTier> = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let tier = Object::new(item, path.index(k))?;
         let threshold = tier.required("threshold", tier.amount("threshold")?)?;
         let off = tier.required("off", tier.amount("off")?)?;
         if tiers.last().is_some_and(|prev| prev.threshold >= threshold) {
@@ -358,9 +361,11 @@ fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
 
 fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
     let mut by: Option<TierMeasure> = None;
-    let mut tiers: Vec<RatioTier> = Vec::new();
     let path = promotion.child("tiers");
-    for tier in tier_objects(promotion, &path)? {
+    let items = tier_items(promotion, &path)?;
+    let mut tiers: Vec<RatioTier> = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let tier = Object::new(item, path.index(k))?;
         let (measure, key, threshold) = match (tier.get("minQuantity"), tier.get("minAmount")) {
             (Some(_), None) => (
                 TierMeasure::Quantity,
