@@ -168,10 +168,9 @@ fn promotion_field(kind: PromotionKind, key: &str) -> Option<Field> {
 pub fn collect(request: &Value, policy: SelectionPolicy) -> Vec<Warning> {
     let mut walk = Walk {
         policy,
-        path: String::new(),
         warnings: Vec::new(),
     };
-    walk.object(request, Shape::Request);
+    walk.object(request, Shape::Request, &At::Root);
     walk.warnings
 }
 
@@ -193,10 +192,33 @@ pub fn strict_error(strict: bool, warnings: &[Warning]) -> Result<(), Error> {
 
 struct Walk {
     policy: SelectionPolicy,
-    /// The path of the value being walked; each step appends its segment
-    /// and cuts it off again, so no path is allocated per field.
-    path: String,
     warnings: Vec<Warning>,
+}
+
+/// The place of the value being walked, a chain of steps on the stack:
+/// most requests have no warning, so a path is written out only for one.
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl At<'_> {
+    fn write(&self, path: &mut String) {
+        // As deep as the shapes of SPEC 1.2's table nest, not the input.
+        match *self {
+            At::Root => {}
+            At::Key(parent, key) => {
+                parent.write(path);
+                push_key(path, key);
+            }
+            At::Index(parent, i) => {
+                parent.write(path);
+                push_index(path, i);
+            }
+        }
+    }
 }
 
 impl Walk {
@@ -204,7 +226,7 @@ impl Walk {
         self.warnings.len() >= MAX_WARNINGS
     }
 
-    fn object(&mut self, value: &Value, shape: Shape) {
+    fn object(&mut self, value: &Value, shape: Shape, at: &At) {
         let Value::Object(members) = value else {
             return;
         };
@@ -215,34 +237,30 @@ impl Walk {
             if self.full() {
                 return;
             }
-            let mark = self.path.len();
-            push_key(&mut self.path, key);
+            let at = At::Key(at, key);
             match shape.field(key, self.policy) {
                 None => self.warn(
                     WarningCode::UnknownField,
                     format!("not a field of {}; it is ignored", shape.noun()),
+                    &at,
                 ),
                 Some(Field::Plain) => {}
-                Some(Field::Time) => self.time(item),
-                Some(Field::Object(inner)) => self.object(item, inner),
+                Some(Field::Time) => self.time(item, &at),
+                Some(Field::Object(inner)) => self.object(item, inner, &at),
                 Some(Field::Objects(inner)) => {
                     if let Value::Array(items) = item {
                         for (i, entry) in items.iter().enumerate() {
-                            let mark = self.path.len();
-                            push_index(&mut self.path, i);
-                            self.object(entry, inner);
-                            self.path.truncate(mark);
+                            self.object(entry, inner, &At::Index(&at, i));
                         }
                     }
                 }
             }
-            self.path.truncate(mark);
         }
     }
 
     /// A JSON integer in 1,000,000,000..100,000,000,000: JSON has no
     /// leading zeros, so that is exactly 10 or 11 digits.
-    fn time(&mut self, value: &Value) {
+    fn time(&mut self, value: &Value, at: &At) {
         let Value::Number(text) = value else {
             return;
         };
@@ -250,14 +268,17 @@ impl Walk {
             self.warn(
                 WarningCode::TimeInSeconds,
                 format!("{text} looks like seconds; times are milliseconds since the Unix epoch"),
+                at,
             );
         }
     }
 
-    fn warn(&mut self, code: WarningCode, message: String) {
+    fn warn(&mut self, code: WarningCode, message: String, at: &At) {
+        let mut path = String::new();
+        at.write(&mut path);
         self.warnings.push(Warning {
             code,
-            path: self.path.clone(),
+            path,
             message,
         });
     }
