@@ -6,58 +6,91 @@ use crate::error::{Error, ErrorCode};
 use crate::json::Value;
 use crate::money::{self, Money, NumberFault, Ratio};
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// The largest time: 2^53 − 1 ms (SPEC 1).
 pub const MAX_TIME: u64 = (1 << 53) - 1;
 const MAX_ID_CHARS: usize = 64;
 
-// Paths are built by hand: validation makes one per array entry, and
-// `format!` would cost more than the rest of reading the entry.
-
-pub fn child(parent: &str, key: &str) -> String {
-    let mut path = String::with_capacity(parent.len() + key.len() + 1);
-    path.push_str(parent);
-    if !parent.is_empty() {
-        path.push('.');
-    }
-    path.push_str(key);
-    path
+/// Where a value sits in the request, kept as a chain of steps on the
+/// stack: a valid request (the usual one) never needs the text, so it is
+/// written out only when an error is made.
+#[derive(Clone, Copy)]
+pub struct Path<'p> {
+    parent: Option<&'p Path<'p>>,
+    step: Step<'p>,
 }
 
-pub fn index(parent: &str, i: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = i;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
+#[derive(Clone, Copy)]
+enum Step<'p> {
+    Root,
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'p> Path<'p> {
+    pub const ROOT: Path<'static> = Path {
+        parent: None,
+        step: Step::Root,
+    };
+
+    pub fn key(&'p self, key: &'p str) -> Path<'p> {
+        Path {
+            parent: Some(self),
+            step: Step::Key(key),
         }
     }
-    let mut path = String::with_capacity(parent.len() + digits.len() - at + 2);
-    path.push_str(parent);
-    path.push('[');
-    // Only ASCII digits were written.
-    path.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
-    path.push(']');
-    path
+
+    pub fn index(&'p self, i: usize) -> Path<'p> {
+        Path {
+            parent: Some(self),
+            step: Step::Index(i),
+        }
+    }
+
+    /// The path as error reports write it: `lines[3].listPrice`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        // The chain is as deep as the request's nesting of arrays and
+        // objects that validation reads (a handful), so recursion is
+        // bounded by the code, not by the input.
+        if let Some(parent) = self.parent {
+            parent.write(out);
+        }
+        match self.step {
+            Step::Root => {}
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
 }
 
 /// An object being read, with its path for error reports.
-pub struct Object<'a> {
+pub struct Object<'a, 'p> {
     members: &'a [(Cow<'a, str>, Value<'a>)],
-    pub path: String,
+    pub path: Path<'p>,
 }
 
-impl<'a> Object<'a> {
-    pub fn new(value: &'a Value<'a>, path: String) -> Result<Object<'a>, Error> {
+impl<'a, 'p> Object<'a, 'p> {
+    pub fn new(value: &'a Value<'a>, path: Path<'p>) -> Result<Object<'a, 'p>, Error> {
         match value {
             Value::Object(members) => Ok(Object { members, path }),
             other => Err(Error::new(
                 ErrorCode::InvalidType,
-                path.clone(),
+                path.render(),
                 format!("expected an object, found {}", other.type_name()),
             )),
         }
@@ -76,8 +109,14 @@ impl<'a> Object<'a> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The path of member `key`, written out (for an error).
     pub fn at(&self, key: &str) -> String {
-        child(&self.path, key)
+        self.path.key(key).render()
+    }
+
+    /// The path of member `key`, for reading inside it.
+    pub fn child<'s>(&'s self, key: &'s str) -> Path<'s> {
+        self.path.key(key)
     }
 
     fn missing(&self, key: &str) -> Error {
@@ -92,9 +131,9 @@ impl<'a> Object<'a> {
         value.ok_or_else(|| self.missing(key))
     }
 
-    pub fn object(&self, key: &str) -> Result<Option<Object<'a>>, Error> {
+    pub fn object<'s>(&'s self, key: &'s str) -> Result<Option<Object<'a, 's>>, Error> {
         self.get(key)
-            .map(|v| Object::new(v, self.at(key)))
+            .map(|v| Object::new(v, self.child(key)))
             .transpose()
     }
 
@@ -146,7 +185,7 @@ impl<'a> Object<'a> {
         }
     }
 
-    pub fn id(&self, key: &str) -> Result<Option<String>, Error> {
+    pub fn id(&self, key: &str) -> Result<Option<&'a str>, Error> {
         self.get(key)
             .map(|v| read_id(v, || self.at(key)))
             .transpose()
@@ -212,9 +251,9 @@ impl<'a> Object<'a> {
     }
 }
 
-pub fn read_id(value: &Value, path: impl FnOnce() -> String) -> Result<String, Error> {
+pub fn read_id<'a>(value: &'a Value<'a>, path: impl FnOnce() -> String) -> Result<&'a str, Error> {
     match value {
-        Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_ID_CHARS => Ok(s.to_string()),
+        Value::String(s) if !s.is_empty() && s.chars().count() <= MAX_ID_CHARS => Ok(s),
         _ => Err(Error::new(
             ErrorCode::InvalidId,
             path(),

@@ -2,7 +2,7 @@
 //! or the first fault found, with its code and path.
 
 use super::model::*;
-use super::reader::{index, read_id, Object};
+use super::reader::{read_id, Object, Path};
 use super::wire::{
     CouponKind, CouponStage, PromotionKind, RoundingMode, SelectionMode, SelfPurchasePolicy,
     SpecialPriceKind,
@@ -10,7 +10,6 @@ use super::wire::{
 use crate::error::{Error, ErrorCode};
 use crate::json::Value;
 use crate::money::{Money, Ratio, Rounding};
-use std::collections::HashSet;
 
 pub const MAX_LINES: usize = 500;
 pub const MAX_SHOPS: usize = 100;
@@ -34,7 +33,7 @@ pub enum SelectionPolicy {
 }
 
 pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
-    let root = Object::new(value, String::new())?;
+    let root = Object::new(value, Path::ROOT)?;
     let now = root.required("now", root.time("now")?)?;
     let rounding = root
         .enumeration("rounding", |n| {
@@ -72,45 +71,59 @@ pub fn validate(value: &Value, policy: SelectionPolicy) -> Result<Cart, Error> {
     Ok(cart)
 }
 
+// Plain loops here and below: collecting an iterator of `Result`s
+// allocates without knowing the length and costs more code in wasm.
+
 /// Reads every entry of an optional array with `read`.
 fn each<'a, T>(
     items: Option<&'a [Value]>,
-    path: &str,
-    mut read: impl FnMut(Object<'a>, usize) -> Result<T, Error>,
+    path: Path,
+    mut read: impl FnMut(Object<'a, '_>, usize) -> Result<T, Error>,
 ) -> Result<Vec<T>, Error> {
-    items
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(Object::new(item, index(path, i))?, i))
-        .collect()
+    let items = items.unwrap_or_default();
+    let mut read_items = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        read_items.push(read(Object::new(item, path.index(i))?, i)?);
+    }
+    Ok(read_items)
 }
 
 /// Reads an optional array of ids (filters: may repeat, never resolved).
 fn id_list(obj: &Object, key: &str, limit: usize) -> Result<Vec<String>, Error> {
-    let path = obj.at(key);
-    obj.array(key, Some(limit))?
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .map(|(i, v)| read_id(v, || index(&path, i)))
-        .collect()
+    let items = obj.array(key, Some(limit))?.unwrap_or_default();
+    let path = obj.child(key);
+    let mut ids = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        ids.push(read_id(v, || path.index(i).render())?.to_owned());
+    }
+    Ok(ids)
 }
 
 /// Refuses an id already seen in the same array, at the later occurrence.
-fn unique(
-    seen: &mut HashSet<String>,
-    id: &str,
+/// `seen` is kept sorted: the ids borrow the request text, and a few
+/// hundred at most are searched faster than they are hashed and copied.
+fn unique<'a>(
+    seen: &mut Vec<&'a str>,
+    id: &'a str,
     path: impl FnOnce() -> String,
 ) -> Result<(), Error> {
-    if seen.insert(id.to_string()) {
-        Ok(())
-    } else {
-        Err(Error::new(
+    insert_sorted(seen, id).ok_or_else(|| {
+        Error::new(
             ErrorCode::DuplicateId,
             path(),
             format!("id {} appears twice", crate::json::quoted(id)),
-        ))
+        )
+    })
+}
+
+/// Adds `item` to the sorted `set`; `None` when it was there already.
+fn insert_sorted<T: Ord>(set: &mut Vec<T>, item: T) -> Option<()> {
+    match set.binary_search(&item) {
+        Ok(_) => None,
+        Err(at) => {
+            set.insert(at, item);
+            Some(())
+        }
     }
 }
 
@@ -155,83 +168,94 @@ fn read_user(root: &Object) -> Result<User, Error> {
 }
 
 fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
-    let mut seen = HashSet::new();
-    each(root.array("shops", Some(MAX_SHOPS))?, "shops", |shop, _| {
-        let id = shop.required("id", shop.id("id")?)?;
-        unique(&mut seen, &id, || shop.at("id"))?;
-        shop.string("name")?;
-        let shipping = match shop.object("shipping")? {
-            None => None,
-            Some(rule) => Some(ShippingRule {
-                free_threshold: rule.amount("freeThreshold")?,
-                fee: rule.required("fee", rule.amount("fee")?)?,
-            }),
-        };
-        Ok(Shop { id, shipping })
-    })
+    let mut seen = Vec::new();
+    each(
+        root.array("shops", Some(MAX_SHOPS))?,
+        root.child("shops"),
+        |shop, _| {
+            let id = shop.required("id", shop.id("id")?)?;
+            unique(&mut seen, id, || shop.at("id"))?;
+            shop.string("name")?;
+            let shipping = match shop.object("shipping")? {
+                None => None,
+                Some(rule) => Some(ShippingRule {
+                    free_threshold: rule.amount("freeThreshold")?,
+                    fee: rule.required("fee", rule.amount("fee")?)?,
+                }),
+            };
+            Ok(Shop {
+                id: id.to_owned(),
+                shipping,
+            })
+        },
+    )
 }
 
 fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
-    let mut seen_ids = HashSet::new();
-    let mut seen_skus: HashSet<(usize, String)> = HashSet::new();
-    each(root.array("lines", Some(MAX_LINES))?, "lines", |line, _| {
-        let id = line.required("id", line.id("id")?)?;
-        unique(&mut seen_ids, &id, || line.at("id"))?;
-        let sku_id = line.required("skuId", line.id("skuId")?)?;
-        let shop_id = line.required("shopId", line.id("shopId")?)?;
-        let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
-            Error::new(
-                ErrorCode::UnknownShop,
-                line.at("shopId"),
-                format!("shop {} is not in shops", crate::json::quoted(&shop_id)),
-            )
-        })?;
-        if !seen_skus.insert((shop, sku_id.clone())) {
-            return Err(Error::new(
-                ErrorCode::DuplicateId,
-                line.at("skuId"),
-                format!(
-                    "shop {} already has a line for sku {}",
-                    crate::json::quoted(&shop_id),
-                    crate::json::quoted(&sku_id)
-                ),
-            ));
-        }
-        let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
-        let list_price = line.required("listPrice", line.amount("listPrice")?)?;
-        let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
-        let selected = line.boolean("selected")?.unwrap_or(true);
-        let special_prices = read_special_prices(&line)?;
-        let promotion_pick = match line.raw("promotionId") {
-            None => PromotionPick::Automatic,
-            Some(Value::Null) => PromotionPick::OptedOut,
-            Some(_) => {
-                PromotionPick::Chosen(line.required("promotionId", line.id("promotionId")?)?)
+    let mut seen_ids = Vec::new();
+    let mut seen_skus: Vec<(usize, &str)> = Vec::new();
+    each(
+        root.array("lines", Some(MAX_LINES))?,
+        root.child("lines"),
+        |line, _| {
+            let id = line.required("id", line.id("id")?)?;
+            unique(&mut seen_ids, id, || line.at("id"))?;
+            let sku_id = line.required("skuId", line.id("skuId")?)?;
+            let shop_id = line.required("shopId", line.id("shopId")?)?;
+            let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::UnknownShop,
+                    line.at("shopId"),
+                    format!("shop {} is not in shops", crate::json::quoted(shop_id)),
+                )
+            })?;
+            if insert_sorted(&mut seen_skus, (shop, sku_id)).is_none() {
+                return Err(Error::new(
+                    ErrorCode::DuplicateId,
+                    line.at("skuId"),
+                    format!(
+                        "shop {} already has a line for sku {}",
+                        crate::json::quoted(shop_id),
+                        crate::json::quoted(sku_id)
+                    ),
+                ));
             }
-        };
-        let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
-        Ok(Line {
-            id,
-            sku_id,
-            shop,
-            category_ids,
-            category_keys: Vec::new(),
-            sku_key: 0,
-            list_price,
-            quantity,
-            selected,
-            special_prices,
-            promotion_pick,
-            commission_rate,
-        })
-    })
+            let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
+            let list_price = line.required("listPrice", line.amount("listPrice")?)?;
+            let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
+            let selected = line.boolean("selected")?.unwrap_or(true);
+            let special_prices = read_special_prices(&line)?;
+            let promotion_pick = match line.raw("promotionId") {
+                None => PromotionPick::Automatic,
+                Some(Value::Null) => PromotionPick::OptedOut,
+                Some(_) => {
+                    let id = line.required("promotionId", line.id("promotionId")?)?;
+                    PromotionPick::Chosen(id.to_owned())
+                }
+            };
+            let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
+            Ok(Line {
+                id: id.to_owned(),
+                sku_id: sku_id.to_owned(),
+                shop,
+                category_ids,
+                category_keys: Vec::new(),
+                sku_key: 0,
+                list_price,
+                quantity,
+                selected,
+                special_prices,
+                promotion_pick,
+                commission_rate,
+            })
+        },
+    )
 }
 
 fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
-    let path = line.at("specialPrices");
     each(
         line.array("specialPrices", Some(MAX_SPECIAL_PRICES))?,
-        &path,
+        line.child("specialPrices"),
         |special, _| {
             let kind = special.required(
                 "kind",
@@ -253,13 +277,14 @@ fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
 }
 
 fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     each(
         root.array("promotions", Some(MAX_PROMOTIONS))?,
-        "promotions",
+        root.child("promotions"),
         |promotion, _| {
             let id = promotion.required("id", promotion.id("id")?)?;
-            unique(&mut seen, &id, || promotion.at("id"))?;
+            unique(&mut seen, id, || promotion.at("id"))?;
+            let id = id.to_owned();
             let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
             let rule = match PromotionKind::from_name(kind) {
                 Some(PromotionKind::TieredAmountOff) => {
@@ -292,8 +317,10 @@ fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
     )
 }
 
-/// The tiers array: present, non-empty, at most 20 entries.
-fn tier_objects<'a>(promotion: &Object<'a>) -> Result<Vec<Object<'a>>, Error> {
+/// The tiers array (at `path`): present, non-empty, at most 20 entries,
+/// and every entry an object, checked before any tier is read so that a
+/// later non-object is reported ahead of an earlier tier's fault.
+fn tier_items<'a>(promotion: &Object<'a, '_>, path: &Path) -> Result<&'a [Value<'a>], Error> {
     let items = promotion.required("tiers", promotion.array("tiers", Some(MAX_TIERS))?)?;
     if items.is_empty() {
         return Err(Error::new(
@@ -302,12 +329,10 @@ fn tier_objects<'a>(promotion: &Object<'a>) -> Result<Vec<Object<'a>>, Error> {
             "a promotion needs at least one tier",
         ));
     }
-    let path = promotion.at("tiers");
-    items
-        .iter()
-        .enumerate()
-        .map(|(k, v)| Object::new(v, index(&path, k)))
-        .collect()
+    for (k, v) in items.iter().enumerate() {
+        Object::new(v, path.index(k))?;
+    }
+    Ok(items)
 }
 
 fn not_increasing(path: String) -> Error {
@@ -319,8 +344,11 @@ fn not_increasing(path: String) -> Error {
 }
 
 fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
-    let mut tiers: Vec<AmountTier> = Vec::new();
-    for tier in tier_objects(promotion)? {
+    let path = promotion.child("tiers");
+    let items = tier_items(promotion, &path)?;
+    let mut tiers: Vec<AmountTier> = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let tier = Object::new(item, path.index(k))?;
         let threshold = tier.required("threshold", tier.amount("threshold")?)?;
         let off = tier.required("off", tier.amount("off")?)?;
         if tiers.last().is_some_and(|prev| prev.threshold >= threshold) {
@@ -333,8 +361,11 @@ fn read_amount_tiers(promotion: &Object) -> Result<Vec<AmountTier>, Error> {
 
 fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
     let mut by: Option<TierMeasure> = None;
-    let mut tiers: Vec<RatioTier> = Vec::new();
-    for tier in tier_objects(promotion)? {
+    let path = promotion.child("tiers");
+    let items = tier_items(promotion, &path)?;
+    let mut tiers: Vec<RatioTier> = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let tier = Object::new(item, path.index(k))?;
         let (measure, key, threshold) = match (tier.get("minQuantity"), tier.get("minAmount")) {
             (Some(_), None) => (
                 TierMeasure::Quantity,
@@ -349,7 +380,7 @@ fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
             _ => {
                 return Err(Error::new(
                     ErrorCode::InvalidTiers,
-                    tier.path.clone(),
+                    tier.path.render(),
                     "a tier has exactly one of minQuantity and minAmount",
                 ))
             }
@@ -357,7 +388,7 @@ fn read_ratio_tiers(promotion: &Object) -> Result<PromotionRule, Error> {
         if by.is_some_and(|b| b != measure) {
             return Err(Error::new(
                 ErrorCode::InvalidTiers,
-                tier.path.clone(),
+                tier.path.render(),
                 "all tiers use the same measure, minQuantity or minAmount",
             ));
         }
@@ -396,9 +427,9 @@ fn read_every_amount_off(promotion: &Object) -> Result<PromotionRule, Error> {
 fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
     let threshold = promotion.required("threshold", promotion.amount("threshold")?)?;
     let items = promotion.required("gifts", promotion.array("gifts", Some(MAX_GIFTS))?)?;
-    let gifts = each(Some(items), &promotion.at("gifts"), |gift, _| {
+    let gifts = each(Some(items), promotion.child("gifts"), |gift, _| {
         Ok(Gift {
-            sku_id: gift.required("skuId", gift.id("skuId")?)?,
+            sku_id: gift.required("skuId", gift.id("skuId")?)?.to_owned(),
             name: gift.required("name", gift.string("name")?)?.to_string(),
             quantity: gift.required("quantity", gift.count("quantity", 1, MAX_COUNT)?)?,
         })
@@ -407,13 +438,14 @@ fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
 }
 
 fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
     each(
         root.array("coupons", Some(MAX_COUPONS))?,
-        "coupons",
+        root.child("coupons"),
         |coupon, _| {
             let id = coupon.required("id", coupon.id("id")?)?;
-            unique(&mut seen, &id, || coupon.at("id"))?;
+            unique(&mut seen, id, || coupon.at("id"))?;
+            let id = id.to_owned();
             // SPEC 4 version skew: an unknown kind (or stage) is a newer
             // server's coupon; only `id` is read. A missing or non-string
             // kind or stage is still an error.
@@ -464,12 +496,12 @@ fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
             }
             let shop = shop_id
                 .as_ref()
-                .and_then(|sid| shops.iter().position(|s| &s.id == sid));
+                .and_then(|sid| shops.iter().position(|s| s.id == *sid));
             Ok(Coupon {
                 id,
                 rule,
                 stage,
-                shop_id,
+                shop_id: shop_id.map(str::to_owned),
                 shop,
                 threshold: coupon.amount("threshold")?.unwrap_or(Money::ZERO),
                 window: read_window(&coupon)?,
@@ -509,26 +541,26 @@ fn coupon_list(
     let Some(ids) = selection.array(key, Some(MAX_SELECTION_IDS))? else {
         return Ok(None);
     };
-    let path = selection.at(key);
-    let mut seen = HashSet::new();
+    let path = selection.child(key);
+    let mut seen = Vec::new();
     let mut list = Vec::with_capacity(ids.len());
     for (k, value) in ids.iter().enumerate() {
-        let id = read_id(value, || index(&path, k))?;
+        let id = read_id(value, || path.index(k).render())?;
         let coupon = coupons.iter().position(|c| c.id == id).ok_or_else(|| {
             Error::new(
                 ErrorCode::UnknownCoupon,
-                index(&path, k),
-                format!("coupon {} is not in coupons", crate::json::quoted(&id)),
+                path.index(k).render(),
+                format!("coupon {} is not in coupons", crate::json::quoted(id)),
             )
         })?;
-        unique(&mut seen, &id, || index(&path, k))?;
+        unique(&mut seen, id, || path.index(k).render())?;
         if taken.contains(&coupon) {
             return Err(Error::new(
                 ErrorCode::DuplicateId,
-                index(&path, k),
+                path.index(k).render(),
                 format!(
                     "coupon {} is both excluded and locked",
-                    crate::json::quoted(&id)
+                    crate::json::quoted(id)
                 ),
             ));
         }
@@ -541,7 +573,7 @@ fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
     let Some(commission) = root.object("commission")? else {
         return Ok(None);
     };
-    let buyer_id = commission.id("buyerId")?;
+    let buyer_id = commission.id("buyerId")?.map(str::to_owned);
     let platform_fee_rate = commission
         .ratio("platformFeeRate")?
         .unwrap_or_else(Ratio::zero);
@@ -558,8 +590,8 @@ fn read_commission(root: &Object) -> Result<Option<CommissionPolicy>, Error> {
             "at most two levels (sharer and inviter) may earn a commission",
         ));
     }
-    let beneficiaries = each(items, &commission.at("beneficiaries"), |b, k| {
-        let id = b.required("id", b.id("id")?)?;
+    let beneficiaries = each(items, commission.child("beneficiaries"), |b, k| {
+        let id = b.required("id", b.id("id")?)?.to_owned();
         let role = b.required(
             "role",
             b.enumeration("role", |r| match (r, k) {

@@ -168,10 +168,9 @@ fn promotion_field(kind: PromotionKind, key: &str) -> Option<Field> {
 pub fn collect(request: &Value, policy: SelectionPolicy) -> Vec<Warning> {
     let mut walk = Walk {
         policy,
-        steps: Vec::new(),
         warnings: Vec::new(),
     };
-    walk.object(request, Shape::Request);
+    walk.object(request, Shape::Request, &At::Root);
     walk.warnings
 }
 
@@ -191,26 +190,43 @@ pub fn strict_error(strict: bool, warnings: &[Warning]) -> Result<(), Error> {
     }
 }
 
-struct Walk<'v> {
+struct Walk {
     policy: SelectionPolicy,
-    /// Where the walk is; the path text is written only for a warning,
-    /// since nearly every field of a request raises none.
-    steps: Vec<Step<'v>>,
     warnings: Vec<Warning>,
 }
 
+/// The place of the value being walked, a chain of steps on the stack:
+/// most requests have no warning, so a path is written out only for one.
 #[derive(Clone, Copy)]
-enum Step<'v> {
-    Key(&'v str),
-    Index(usize),
+enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
 }
 
-impl<'v> Walk<'v> {
+impl At<'_> {
+    fn write(&self, path: &mut String) {
+        // As deep as the shapes of SPEC 1.2's table nest, not the input.
+        match *self {
+            At::Root => {}
+            At::Key(parent, key) => {
+                parent.write(path);
+                push_key(path, key);
+            }
+            At::Index(parent, i) => {
+                parent.write(path);
+                push_index(path, i);
+            }
+        }
+    }
+}
+
+impl Walk {
     fn full(&self) -> bool {
         self.warnings.len() >= MAX_WARNINGS
     }
 
-    fn object(&mut self, value: &'v Value, shape: Shape) {
+    fn object(&mut self, value: &Value, shape: Shape, at: &At) {
         let Value::Object(members) = value else {
             return;
         };
@@ -221,32 +237,30 @@ impl<'v> Walk<'v> {
             if self.full() {
                 return;
             }
-            self.steps.push(Step::Key(key));
+            let at = At::Key(at, key);
             match shape.field(key, self.policy) {
                 None => self.warn(
                     WarningCode::UnknownField,
                     format!("not a field of {}; it is ignored", shape.noun()),
+                    &at,
                 ),
                 Some(Field::Plain) => {}
-                Some(Field::Time) => self.time(item),
-                Some(Field::Object(inner)) => self.object(item, inner),
+                Some(Field::Time) => self.time(item, &at),
+                Some(Field::Object(inner)) => self.object(item, inner, &at),
                 Some(Field::Objects(inner)) => {
                     if let Value::Array(items) = item {
                         for (i, entry) in items.iter().enumerate() {
-                            self.steps.push(Step::Index(i));
-                            self.object(entry, inner);
-                            self.steps.pop();
+                            self.object(entry, inner, &At::Index(&at, i));
                         }
                     }
                 }
             }
-            self.steps.pop();
         }
     }
 
     /// A JSON integer in 1,000,000,000..100,000,000,000: JSON has no
     /// leading zeros, so that is exactly 10 or 11 digits.
-    fn time(&mut self, value: &'v Value) {
+    fn time(&mut self, value: &Value, at: &At) {
         let Value::Number(text) = value else {
             return;
         };
@@ -254,18 +268,14 @@ impl<'v> Walk<'v> {
             self.warn(
                 WarningCode::TimeInSeconds,
                 format!("{text} looks like seconds; times are milliseconds since the Unix epoch"),
+                at,
             );
         }
     }
 
-    fn warn(&mut self, code: WarningCode, message: String) {
+    fn warn(&mut self, code: WarningCode, message: String, at: &At) {
         let mut path = String::new();
-        for step in &self.steps {
-            match *step {
-                Step::Key(key) => push_key(&mut path, key),
-                Step::Index(i) => push_index(&mut path, i),
-            }
-        }
+        at.write(&mut path);
         self.warnings.push(Warning {
             code,
             path,
