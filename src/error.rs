@@ -85,11 +85,7 @@ impl Error {
 
 impl WriteJson for Error {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .member("code", &self.code)
-            .member("path", &self.path)
-            .member("message", &self.message)
-            .end();
+        crate::json::write_fault(out, &self.code, &self.path, &self.message);
     }
 }
 

@@ -161,6 +161,16 @@ impl<'a> ObjectWriter<'a> {
     }
 }
 
+/// `{"code","path","message"}`: an error and a warning are written alike
+/// (SPEC 1.2: a strict request's first warning becomes its error).
+pub fn write_fault<C: WriteJson>(out: &mut String, code: &C, path: &str, message: &str) {
+    ObjectWriter::new(out)
+        .member("code", code)
+        .member("path", path)
+        .member("message", message)
+        .end();
+}
+
 impl WriteJson for str {
     fn write_json(&self, out: &mut String) {
         write_string(self, out);

@@ -317,12 +317,46 @@ impl WriteJson for Unsupported {
 
 impl WriteJson for Warning {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .member("code", &self.code)
-            .member("path", &self.path)
-            .member("message", &self.message)
-            .end();
+        let Warning {
+            code,
+            path,
+            message,
+        } = self;
+        crate::json::write_fault(out, code, path, message);
     }
+}
+
+/// What a result and a share-card preview both start with (SPEC 6, 8).
+fn open_with_head<'o>(
+    out: &'o mut String,
+    engine: &EngineInfo,
+    unsupported: &Option<Unsupported>,
+    warnings: &[Warning],
+) -> ObjectWriter<'o> {
+    let mut writer = ObjectWriter::new(out);
+    writer
+        .member("engine", engine)
+        .optional("unsupported", unsupported)
+        .nonempty("warnings", warnings);
+    writer
+}
+
+/// The split a line's commission and the commission totals share (SPEC 7).
+fn open_with_split<'o, B: WriteJson>(
+    out: &'o mut String,
+    figures: [&Money; 3],
+    beneficiaries: &[B],
+    operator: &Money,
+) -> ObjectWriter<'o> {
+    let [base, gross, platform_fee] = figures;
+    let mut writer = ObjectWriter::new(out);
+    writer
+        .member("base", base)
+        .member("gross", gross)
+        .member("platformFee", platform_fee)
+        .member("beneficiaries", beneficiaries)
+        .member("operator", operator);
+    writer
 }
 
 /// Bytes per line, shop, promotion and coupon of a typical result, so a
@@ -333,10 +367,7 @@ const ENTRY_BYTES: usize = 120;
 
 impl WriteJson for PricingResult {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .member("engine", &self.engine)
-            .optional("unsupported", &self.unsupported)
-            .nonempty("warnings", &self.warnings)
+        open_with_head(out, &self.engine, &self.unsupported, &self.warnings)
             .member("lines", &self.lines)
             .member("shops", &self.shops)
             .member("promotions", &self.promotions)
@@ -415,13 +446,8 @@ impl WriteJson for CouponAllocation {
 
 impl WriteJson for LineCommission {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .member("base", &self.base)
-            .member("gross", &self.gross)
-            .member("platformFee", &self.platform_fee)
-            .member("beneficiaries", &self.beneficiaries)
-            .member("operator", &self.operator)
-            .end();
+        let figures = [&self.base, &self.gross, &self.platform_fee];
+        open_with_split(out, figures, &self.beneficiaries, &self.operator).end();
     }
 }
 
@@ -508,12 +534,8 @@ impl WriteJson for Totals {
 
 impl WriteJson for CommissionTotals {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .member("base", &self.base)
-            .member("gross", &self.gross)
-            .member("platformFee", &self.platform_fee)
-            .member("beneficiaries", &self.beneficiaries)
-            .member("operator", &self.operator)
+        let figures = [&self.base, &self.gross, &self.platform_fee];
+        open_with_split(out, figures, &self.beneficiaries, &self.operator)
             .member("selfPurchase", &self.self_purchase)
             .end();
     }
@@ -531,10 +553,7 @@ impl WriteJson for Earning {
 
 impl WriteJson for SharePreview {
     fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .member("engine", &self.engine)
-            .optional("unsupported", &self.unsupported)
-            .nonempty("warnings", &self.warnings)
+        open_with_head(out, &self.engine, &self.unsupported, &self.warnings)
             .member("skuId", &self.sku_id)
             .member("quantity", &self.quantity)
             .member("listAmount", &self.list_amount)
