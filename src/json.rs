@@ -191,7 +191,7 @@ impl WriteJson for bool {
 
 /// Decimal digits of an integer without `core::fmt`, which is slower and
 /// larger in the .wasm than this loop.
-fn write_unsigned(mut n: u64, negative: bool, out: &mut String) {
+pub fn write_unsigned(mut n: u64, negative: bool, out: &mut String) {
     let mut buffer = [0u8; 21];
     let mut at = buffer.len();
     loop {

@@ -3,10 +3,9 @@
 //! validation code reads like the field list of SPEC 1.
 
 use crate::error::{Error, ErrorCode};
-use crate::json::Value;
+use crate::json::{self, Value};
 use crate::money::{self, Money, NumberFault, Ratio};
 use std::borrow::Cow;
-use std::fmt::Write;
 
 /// The largest time: 2^53 − 1 ms (SPEC 1).
 pub const MAX_TIME: u64 = (1 << 53) - 1;
@@ -55,7 +54,9 @@ impl<'p> Path<'p> {
         out
     }
 
-    fn write(&self, out: &mut String) {
+    /// Appends the path; for validation's own field names `push_key`'s
+    /// bracketed form never applies, for the warnings' unknown keys it does.
+    pub fn write(&self, out: &mut String) {
         // The chain is as deep as the request's nesting of arrays and
         // objects that validation reads (a handful), so recursion is
         // bounded by the code, not by the input.
@@ -64,17 +65,29 @@ impl<'p> Path<'p> {
         }
         match self.step {
             Step::Root => {}
-            Step::Key(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
+            Step::Key(key) => push_key(out, key),
             Step::Index(i) => {
-                // Writing to a String cannot fail.
-                let _ = write!(out, "[{i}]");
+                out.push('[');
+                json::write_unsigned(u64::try_from(i).unwrap_or(u64::MAX), false, out);
+                out.push(']');
             }
         }
+    }
+}
+
+/// Appends `.key`, or `["key"]` for a key that is empty or holds a
+/// character other than an ASCII letter, digit or `_` (SPEC 1.2).
+fn push_key(path: &mut String, key: &str) {
+    let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if plain {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+    } else {
+        path.push('[');
+        json::write_string(key, path);
+        path.push(']');
     }
 }
 

@@ -5,10 +5,11 @@
 //! only into known fields and stops at the 100th warning, so an object of
 //! 100,000 unknown keys costs 100 warnings and a scan, never more.
 
+use super::reader::Path;
 use super::validate::SelectionPolicy;
 use super::wire::{CouponKind, CouponStage, PromotionKind};
 use crate::error::{Error, ErrorCode};
-use crate::json::{self, Value};
+use crate::json::Value;
 use crate::result::{Warning, WarningCode};
 
 /// SPEC 1.2: at most the first 100 warnings are listed.
@@ -170,7 +171,7 @@ pub fn collect(request: &Value, policy: SelectionPolicy) -> Vec<Warning> {
         policy,
         warnings: Vec::new(),
     };
-    walk.object(request, Shape::Request, &At::Root);
+    walk.object(request, Shape::Request, &Path::ROOT);
     walk.warnings
 }
 
@@ -195,38 +196,12 @@ struct Walk {
     warnings: Vec<Warning>,
 }
 
-/// The place of the value being walked, a chain of steps on the stack:
-/// most requests have no warning, so a path is written out only for one.
-#[derive(Clone, Copy)]
-enum At<'p> {
-    Root,
-    Key(&'p At<'p>, &'p str),
-    Index(&'p At<'p>, usize),
-}
-
-impl At<'_> {
-    fn write(&self, path: &mut String) {
-        // As deep as the shapes of SPEC 1.2's table nest, not the input.
-        match *self {
-            At::Root => {}
-            At::Key(parent, key) => {
-                parent.write(path);
-                push_key(path, key);
-            }
-            At::Index(parent, i) => {
-                parent.write(path);
-                push_index(path, i);
-            }
-        }
-    }
-}
-
 impl Walk {
     fn full(&self) -> bool {
         self.warnings.len() >= MAX_WARNINGS
     }
 
-    fn object(&mut self, value: &Value, shape: Shape, at: &At) {
+    fn object(&mut self, value: &Value, shape: Shape, at: &Path) {
         let Value::Object(members) = value else {
             return;
         };
@@ -237,7 +212,7 @@ impl Walk {
             if self.full() {
                 return;
             }
-            let at = At::Key(at, key);
+            let at = at.key(key);
             match shape.field(key, self.policy) {
                 None => self.warn(
                     WarningCode::UnknownField,
@@ -250,7 +225,7 @@ impl Walk {
                 Some(Field::Objects(inner)) => {
                     if let Value::Array(items) = item {
                         for (i, entry) in items.iter().enumerate() {
-                            self.object(entry, inner, &At::Index(&at, i));
+                            self.object(entry, inner, &at.index(i));
                         }
                     }
                 }
@@ -260,7 +235,7 @@ impl Walk {
 
     /// A JSON integer in 1,000,000,000..100,000,000,000: JSON has no
     /// leading zeros, so that is exactly 10 or 11 digits.
-    fn time(&mut self, value: &Value, at: &At) {
+    fn time(&mut self, value: &Value, at: &Path) {
         let Value::Number(text) = value else {
             return;
         };
@@ -273,9 +248,9 @@ impl Walk {
         }
     }
 
-    fn warn(&mut self, code: WarningCode, message: String, at: &At) {
-        let mut path = String::new();
-        at.write(&mut path);
+    fn warn(&mut self, code: WarningCode, message: String, at: &Path) {
+        // Most requests have no warning: the path is written out only here.
+        let path = at.render();
         self.warnings.push(Warning {
             code,
             path,
@@ -284,31 +259,10 @@ impl Walk {
     }
 }
 
-/// Appends `.key`, or `["key"]` for a key that is empty or holds a
-/// character other than an ASCII letter, digit or `_` (SPEC 1.2).
-fn push_key(path: &mut String, key: &str) {
-    let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    if plain {
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(key);
-    } else {
-        path.push('[');
-        json::write_string(key, path);
-        path.push(']');
-    }
-}
-
-fn push_index(path: &mut String, i: usize) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
-    let _ = write!(path, "[{i}]");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
 
     fn paths(text: &str, policy: SelectionPolicy) -> Vec<(WarningCode, String)> {
         let value = json::parse(text).unwrap();
