@@ -88,6 +88,23 @@ fn each<'a, T>(
     Ok(read_items)
 }
 
+/// `each` over `root[key]`, a list whose objects carry a required `id`
+/// unique within it (SPEC 1: shops, lines, promotions, coupons); `read`
+/// gets the object and its checked id.
+fn each_with_id<'a, T>(
+    root: &Object<'a, '_>,
+    key: &str,
+    limit: usize,
+    mut read: impl FnMut(Object<'a, '_>, &'a str) -> Result<T, Error>,
+) -> Result<Vec<T>, Error> {
+    let mut seen = Vec::new();
+    each(root.array(key, Some(limit))?, root.child(key), |item, _| {
+        let id = item.required("id", item.id("id")?)?;
+        unique(&mut seen, id, || item.at("id"))?;
+        read(item, id)
+    })
+}
+
 /// Reads an optional array of ids (filters: may repeat, never resolved).
 fn id_list(obj: &Object, key: &str, limit: usize) -> Result<Vec<String>, Error> {
     let items = obj.array(key, Some(limit))?.unwrap_or_default();
@@ -168,88 +185,74 @@ fn read_user(root: &Object) -> Result<User, Error> {
 }
 
 fn read_shops(root: &Object) -> Result<Vec<Shop>, Error> {
-    let mut seen = Vec::new();
-    each(
-        root.array("shops", Some(MAX_SHOPS))?,
-        root.child("shops"),
-        |shop, _| {
-            let id = shop.required("id", shop.id("id")?)?;
-            unique(&mut seen, id, || shop.at("id"))?;
-            shop.string("name")?;
-            let shipping = match shop.object("shipping")? {
-                None => None,
-                Some(rule) => Some(ShippingRule {
-                    free_threshold: rule.amount("freeThreshold")?,
-                    fee: rule.required("fee", rule.amount("fee")?)?,
-                }),
-            };
-            Ok(Shop {
-                id: id.to_owned(),
-                shipping,
-            })
-        },
-    )
+    each_with_id(root, "shops", MAX_SHOPS, |shop, id| {
+        shop.string("name")?;
+        let shipping = match shop.object("shipping")? {
+            None => None,
+            Some(rule) => Some(ShippingRule {
+                free_threshold: rule.amount("freeThreshold")?,
+                fee: rule.required("fee", rule.amount("fee")?)?,
+            }),
+        };
+        Ok(Shop {
+            id: id.to_owned(),
+            shipping,
+        })
+    })
 }
 
 fn read_lines(root: &Object, shops: &[Shop]) -> Result<Vec<Line>, Error> {
-    let mut seen_ids = Vec::new();
     let mut seen_skus: Vec<(usize, &str)> = Vec::new();
-    each(
-        root.array("lines", Some(MAX_LINES))?,
-        root.child("lines"),
-        |line, _| {
-            let id = line.required("id", line.id("id")?)?;
-            unique(&mut seen_ids, id, || line.at("id"))?;
-            let sku_id = line.required("skuId", line.id("skuId")?)?;
-            let shop_id = line.required("shopId", line.id("shopId")?)?;
-            let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
-                Error::new(
-                    ErrorCode::UnknownShop,
-                    line.at("shopId"),
-                    format!("shop {} is not in shops", crate::json::quoted(shop_id)),
-                )
-            })?;
-            if insert_sorted(&mut seen_skus, (shop, sku_id)).is_none() {
-                return Err(Error::new(
-                    ErrorCode::DuplicateId,
-                    line.at("skuId"),
-                    format!(
-                        "shop {} already has a line for sku {}",
-                        crate::json::quoted(shop_id),
-                        crate::json::quoted(sku_id)
-                    ),
-                ));
+    each_with_id(root, "lines", MAX_LINES, |line, id| {
+        let sku_id = line.required("skuId", line.id("skuId")?)?;
+        let shop_id = line.required("shopId", line.id("shopId")?)?;
+        let shop = shops.iter().position(|s| s.id == shop_id).ok_or_else(|| {
+            Error::new(
+                ErrorCode::UnknownShop,
+                line.at("shopId"),
+                format!("shop {} is not in shops", crate::json::quoted(shop_id)),
+            )
+        })?;
+        if insert_sorted(&mut seen_skus, (shop, sku_id)).is_none() {
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                line.at("skuId"),
+                format!(
+                    "shop {} already has a line for sku {}",
+                    crate::json::quoted(shop_id),
+                    crate::json::quoted(sku_id)
+                ),
+            ));
+        }
+        let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
+        let list_price = line.required("listPrice", line.amount("listPrice")?)?;
+        let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
+        let selected = line.boolean("selected")?.unwrap_or(true);
+        let special_prices = read_special_prices(&line)?;
+        let promotion_pick = match line.raw("promotionId") {
+            None => PromotionPick::Automatic,
+            Some(Value::Null) => PromotionPick::OptedOut,
+            Some(_) => {
+                let id = line.required("promotionId", line.id("promotionId")?)?;
+                PromotionPick::Chosen(id.to_owned())
             }
-            let category_ids = id_list(&line, "categoryIds", MAX_LINE_CATEGORIES)?;
-            let list_price = line.required("listPrice", line.amount("listPrice")?)?;
-            let quantity = line.required("quantity", line.count("quantity", 1, MAX_COUNT)?)?;
-            let selected = line.boolean("selected")?.unwrap_or(true);
-            let special_prices = read_special_prices(&line)?;
-            let promotion_pick = match line.raw("promotionId") {
-                None => PromotionPick::Automatic,
-                Some(Value::Null) => PromotionPick::OptedOut,
-                Some(_) => {
-                    let id = line.required("promotionId", line.id("promotionId")?)?;
-                    PromotionPick::Chosen(id.to_owned())
-                }
-            };
-            let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
-            Ok(Line {
-                id: id.to_owned(),
-                sku_id: sku_id.to_owned(),
-                shop,
-                category_ids,
-                category_keys: Vec::new(),
-                sku_key: 0,
-                list_price,
-                quantity,
-                selected,
-                special_prices,
-                promotion_pick,
-                commission_rate,
-            })
-        },
-    )
+        };
+        let commission_rate = line.ratio("commissionRate")?.unwrap_or_else(Ratio::zero);
+        Ok(Line {
+            id: id.to_owned(),
+            sku_id: sku_id.to_owned(),
+            shop,
+            category_ids,
+            category_keys: Vec::new(),
+            sku_key: 0,
+            list_price,
+            quantity,
+            selected,
+            special_prices,
+            promotion_pick,
+            commission_rate,
+        })
+    })
 }
 
 fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
@@ -277,44 +280,37 @@ fn read_special_prices(line: &Object) -> Result<Vec<SpecialPrice>, Error> {
 }
 
 fn read_promotions(root: &Object) -> Result<Vec<Promotion>, Error> {
-    let mut seen = Vec::new();
-    each(
-        root.array("promotions", Some(MAX_PROMOTIONS))?,
-        root.child("promotions"),
-        |promotion, _| {
-            let id = promotion.required("id", promotion.id("id")?)?;
-            unique(&mut seen, id, || promotion.at("id"))?;
-            let id = id.to_owned();
-            let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
-            let rule = match PromotionKind::from_name(kind) {
-                Some(PromotionKind::TieredAmountOff) => {
-                    PromotionRule::TieredAmountOff(read_amount_tiers(&promotion)?)
-                }
-                Some(PromotionKind::EveryAmountOff) => read_every_amount_off(&promotion)?,
-                Some(PromotionKind::TieredPayRatio) => read_ratio_tiers(&promotion)?,
-                Some(PromotionKind::NthItemPayRatio) => PromotionRule::NthItemPayRatio {
-                    n: promotion.required("n", promotion.count("n", 1, MAX_COUNT)?)?,
-                    pay_ratio: promotion.required("payRatio", promotion.ratio("payRatio")?)?,
-                },
-                Some(PromotionKind::Gift) => read_gift(&promotion)?,
-                // SPEC 3 version skew: a newer server's kind; only `id` is read.
-                None => {
-                    return Ok(Promotion {
-                        id,
-                        window: Window::default(),
-                        scope: Scope::default(),
-                        rule: PromotionRule::Unsupported,
-                    })
-                }
-            };
-            Ok(Promotion {
-                id,
-                window: read_window(&promotion)?,
-                scope: read_scope(&promotion)?,
-                rule,
-            })
-        },
-    )
+    each_with_id(root, "promotions", MAX_PROMOTIONS, |promotion, id| {
+        let id = id.to_owned();
+        let kind = promotion.required("kind", promotion.enum_name("kind")?)?;
+        let rule = match PromotionKind::from_name(kind) {
+            Some(PromotionKind::TieredAmountOff) => {
+                PromotionRule::TieredAmountOff(read_amount_tiers(&promotion)?)
+            }
+            Some(PromotionKind::EveryAmountOff) => read_every_amount_off(&promotion)?,
+            Some(PromotionKind::TieredPayRatio) => read_ratio_tiers(&promotion)?,
+            Some(PromotionKind::NthItemPayRatio) => PromotionRule::NthItemPayRatio {
+                n: promotion.required("n", promotion.count("n", 1, MAX_COUNT)?)?,
+                pay_ratio: promotion.required("payRatio", promotion.ratio("payRatio")?)?,
+            },
+            Some(PromotionKind::Gift) => read_gift(&promotion)?,
+            // SPEC 3 version skew: a newer server's kind; only `id` is read.
+            None => {
+                return Ok(Promotion {
+                    id,
+                    window: Window::default(),
+                    scope: Scope::default(),
+                    rule: PromotionRule::Unsupported,
+                })
+            }
+        };
+        Ok(Promotion {
+            id,
+            window: read_window(&promotion)?,
+            scope: read_scope(&promotion)?,
+            rule,
+        })
+    })
 }
 
 /// The tiers array (at `path`): present, non-empty, at most 20 entries,
@@ -438,79 +434,72 @@ fn read_gift(promotion: &Object) -> Result<PromotionRule, Error> {
 }
 
 fn read_coupons(root: &Object, shops: &[Shop]) -> Result<Vec<Coupon>, Error> {
-    let mut seen = Vec::new();
-    each(
-        root.array("coupons", Some(MAX_COUPONS))?,
-        root.child("coupons"),
-        |coupon, _| {
-            let id = coupon.required("id", coupon.id("id")?)?;
-            unique(&mut seen, id, || coupon.at("id"))?;
-            let id = id.to_owned();
-            // SPEC 4 version skew: an unknown kind (or stage) is a newer
-            // server's coupon; only `id` is read. A missing or non-string
-            // kind or stage is still an error.
-            let kind_name = coupon.required("kind", coupon.enum_name("kind")?)?;
-            let Some(kind) = CouponKind::from_name(kind_name) else {
-                return Ok(Coupon::unsupported(id));
-            };
-            let stage_name = coupon.required("stage", coupon.enum_name("stage")?)?;
-            let Some(stage) = CouponStage::from_name(stage_name).map(Stage::from) else {
-                return Ok(Coupon::unsupported(id));
-            };
-            let rule = match kind {
-                CouponKind::AmountOff => {
-                    CouponRule::AmountOff(coupon.required("off", coupon.amount("off")?)?)
-                }
-                CouponKind::PayRatio => CouponRule::PayRatio {
-                    pay_ratio: coupon.required("payRatio", coupon.ratio("payRatio")?)?,
-                    max_off: coupon.amount("maxOff")?,
-                },
-                CouponKind::Shipping => {
-                    CouponRule::Shipping(coupon.required("off", coupon.amount("off")?)?)
-                }
-            };
-            if (kind == CouponKind::Shipping) != (stage == Stage::Shipping) {
+    each_with_id(root, "coupons", MAX_COUPONS, |coupon, id| {
+        let id = id.to_owned();
+        // SPEC 4 version skew: an unknown kind (or stage) is a newer
+        // server's coupon; only `id` is read. A missing or non-string
+        // kind or stage is still an error.
+        let kind_name = coupon.required("kind", coupon.enum_name("kind")?)?;
+        let Some(kind) = CouponKind::from_name(kind_name) else {
+            return Ok(Coupon::unsupported(id));
+        };
+        let stage_name = coupon.required("stage", coupon.enum_name("stage")?)?;
+        let Some(stage) = CouponStage::from_name(stage_name).map(Stage::from) else {
+            return Ok(Coupon::unsupported(id));
+        };
+        let rule = match kind {
+            CouponKind::AmountOff => {
+                CouponRule::AmountOff(coupon.required("off", coupon.amount("off")?)?)
+            }
+            CouponKind::PayRatio => CouponRule::PayRatio {
+                pay_ratio: coupon.required("payRatio", coupon.ratio("payRatio")?)?,
+                max_off: coupon.amount("maxOff")?,
+            },
+            CouponKind::Shipping => {
+                CouponRule::Shipping(coupon.required("off", coupon.amount("off")?)?)
+            }
+        };
+        if (kind == CouponKind::Shipping) != (stage == Stage::Shipping) {
+            return Err(Error::new(
+                ErrorCode::InvalidCoupon,
+                coupon.at("stage"),
+                "kind shipping goes with stage shipping, and only with it",
+            ));
+        }
+        let shop_id = coupon.id("shopId")?;
+        match (stage, &shop_id) {
+            (Stage::Shop, None) => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    coupon.at("shopId"),
+                    "a shop coupon needs shopId",
+                ))
+            }
+            (Stage::Platform, Some(_)) => {
                 return Err(Error::new(
                     ErrorCode::InvalidCoupon,
-                    coupon.at("stage"),
-                    "kind shipping goes with stage shipping, and only with it",
-                ));
+                    coupon.at("shopId"),
+                    "a platform coupon has no shopId",
+                ))
             }
-            let shop_id = coupon.id("shopId")?;
-            match (stage, &shop_id) {
-                (Stage::Shop, None) => {
-                    return Err(Error::new(
-                        ErrorCode::MissingField,
-                        coupon.at("shopId"),
-                        "a shop coupon needs shopId",
-                    ))
-                }
-                (Stage::Platform, Some(_)) => {
-                    return Err(Error::new(
-                        ErrorCode::InvalidCoupon,
-                        coupon.at("shopId"),
-                        "a platform coupon has no shopId",
-                    ))
-                }
-                _ => {}
-            }
-            let shop = shop_id
-                .as_ref()
-                .and_then(|sid| shops.iter().position(|s| s.id == *sid));
-            Ok(Coupon {
-                id,
-                rule,
-                stage,
-                shop_id: shop_id.map(str::to_owned),
-                shop,
-                threshold: coupon.amount("threshold")?.unwrap_or(Money::ZERO),
-                window: read_window(&coupon)?,
-                scope: read_scope(&coupon)?,
-                with_promotions: coupon.boolean("withPromotions")?.unwrap_or(true),
-                exclusive: coupon.boolean("exclusive")?.unwrap_or(false),
-            })
-        },
-    )
+            _ => {}
+        }
+        let shop = shop_id
+            .as_ref()
+            .and_then(|sid| shops.iter().position(|s| s.id == *sid));
+        Ok(Coupon {
+            id,
+            rule,
+            stage,
+            shop_id: shop_id.map(str::to_owned),
+            shop,
+            threshold: coupon.amount("threshold")?.unwrap_or(Money::ZERO),
+            window: read_window(&coupon)?,
+            scope: read_scope(&coupon)?,
+            with_promotions: coupon.boolean("withPromotions")?.unwrap_or(true),
+            exclusive: coupon.boolean("exclusive")?.unwrap_or(false),
+        })
+    })
 }
 
 fn read_selection(root: &Object, coupons: &[Coupon]) -> Result<Selection, Error> {
