@@ -21,62 +21,41 @@ impl Table<'_> {
     }
 }
 
-/// Numbers `ids`: equal ids get one key, keys counted from 0 in the order
-/// ids are first seen. Returns each id's key, in the order of `ids`, and
-/// the table of distinct ids.
+/// Numbers `ids`: each id's key is the rank of its text among the distinct
+/// ids. Scopes only ask whether a line's key is among theirs, so any
+/// numbering that gives equal ids one key and different ids different keys
+/// will do, and the rank comes out of one sort. Returns each id's key, in
+/// the order of `ids`, and the table of distinct ids.
 ///
 /// Sorting, not inserting into a sorted list: the lines' category ids are
 /// up to 10,000 (SPEC 1.1), and inserting that many would move entries
 /// quadratically often.
 fn number<'c>(ids: &[&'c str]) -> (Vec<u32>, Table<'c>) {
-    let position = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
-    let id = |at: u32| usize::try_from(at).ok().and_then(|at| ids.get(at)).copied();
-    // Every position, by id; the stable sort keeps the first occurrence of
-    // an id first among its repeats.
-    let mut by_id: Vec<u32> = (0..ids.len()).map(position).collect();
-    sort_by(&mut by_id, |&a, &b| id(a).cmp(&id(b)));
-    // Each position's first occurrence, which comes no later than itself.
+    let mut by_id: Vec<(&'c str, usize)> = ids.iter().copied().zip(0..).collect();
+    sort_by(&mut by_id, |a, b| a.0.cmp(b.0));
     let mut keys = vec![0u32; ids.len()];
-    let mut leader = 0u32;
-    for (k, &at) in by_id.iter().enumerate() {
-        let starts_group = k == 0 || by_id.get(k - 1).map(|&p| id(p)) != Some(id(at));
-        if starts_group {
-            leader = at;
+    let mut entries: Vec<(&'c str, u32)> = Vec::new();
+    for (id, at) in by_id {
+        if entries.last().map(|&(last, _)| last) != Some(id) {
+            entries.push((id, u32::try_from(entries.len()).unwrap_or(u32::MAX)));
         }
-        if let Some(slot) = usize::try_from(at).ok().and_then(|at| keys.get_mut(at)) {
-            *slot = leader;
-        }
-    }
-    // In order of position, a first occurrence takes the next key and a
-    // repeat its first occurrence's key, already written over its position.
-    let mut next = 0u32;
-    for at in 0..keys.len() {
-        let first = keys.get(at).copied().unwrap_or(0);
-        let key = if first == position(at) {
-            next += 1;
-            next - 1
-        } else {
-            usize::try_from(first)
-                .ok()
-                .and_then(|f| keys.get(f))
-                .copied()
-                .unwrap_or(u32::MAX)
-        };
-        if let Some(slot) = keys.get_mut(at) {
+        if let (Some(slot), Some(&(_, key))) = (keys.get_mut(at), entries.last()) {
             *slot = key;
         }
     }
-    let mut entries: Vec<(&'c str, u32)> = Vec::new();
-    for &at in &by_id {
-        let (Some(text), Some(&key)) = (id(at), usize::try_from(at).ok().and_then(|a| keys.get(a)))
-        else {
-            continue;
-        };
-        if entries.last().map(|&(last, _)| last) != Some(text) {
-            entries.push((text, key));
-        }
-    }
     (keys, Table { entries })
+}
+
+/// The shops' table: shop ids are unique (validation) and a line names
+/// its shop by position, so each id's key is its position.
+fn positions<'c>(ids: &[&'c str]) -> Table<'c> {
+    let mut entries: Vec<(&'c str, u32)> = ids
+        .iter()
+        .copied()
+        .zip((0..).map(|at: usize| u32::try_from(at).unwrap_or(u32::MAX)))
+        .collect();
+    sort_by(&mut entries, |a, b| a.0.cmp(b.0));
+    Table { entries }
 }
 
 /// Gives every category and sku id of the cart's lines a key, then writes
@@ -89,11 +68,10 @@ pub fn index(cart: &mut Cart) {
         .flat_map(|line| line.category_ids.iter().map(String::as_str))
         .collect();
     let sku_ids: Vec<&str> = cart.lines.iter().map(|line| line.sku_id.as_str()).collect();
-    // Shop ids are unique (validation), so each one's key is its position.
     let shop_ids: Vec<&str> = cart.shops.iter().map(|shop| shop.id.as_str()).collect();
     let (category_keys, categories) = number(&category_ids);
     let (sku_keys, skus) = number(&sku_ids);
-    let (_, shops) = number(&shop_ids);
+    let shops = positions(&shop_ids);
     let keys = Keys {
         shops: &shops,
         skus: &skus,
@@ -145,21 +123,19 @@ fn known<K: Copy + Ord>(ids: &[String], key: impl Fn(&str) -> Option<K>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
-    /// Keys as a map gives them: the next number for each new id.
-    fn by_map(ids: &[&str]) -> Vec<u32> {
-        let mut seen: HashMap<&str, u32> = HashMap::new();
+    /// Keys by rank: the number of distinct ids that sort before each.
+    fn by_rank(ids: &[&str]) -> Vec<u32> {
+        let mut distinct: Vec<&str> = ids.to_vec();
+        distinct.sort();
+        distinct.dedup();
         ids.iter()
-            .map(|id| {
-                let next = seen.len() as u32;
-                *seen.entry(id).or_insert(next)
-            })
+            .map(|id| distinct.iter().position(|d| d == id).unwrap() as u32)
             .collect()
     }
 
     #[test]
-    fn keys_follow_first_occurrence() {
+    fn keys_are_ranks_of_the_distinct_ids() {
         let owned: Vec<String> = (0..300u32)
             .map(|i| format!("c{}", (i * 7919 + 13) % 97))
             .collect();
@@ -171,11 +147,21 @@ mod tests {
         ];
         for ids in &cases {
             let (keys, table) = number(ids);
-            assert_eq!(keys, by_map(ids));
+            assert_eq!(keys, by_rank(ids));
             for (id, key) in ids.iter().zip(&keys) {
                 assert_eq!(table.get(id), Some(*key));
             }
             assert_eq!(table.get("absent"), None);
         }
+        assert_eq!(number(&["b", "a", "b", "c", "a"]).0, [1, 0, 1, 2, 0]);
+    }
+
+    #[test]
+    fn shop_keys_are_positions() {
+        let table = positions(&["s2", "s0", "s1"]);
+        assert_eq!(
+            ["s0", "s1", "s2", "s3"].map(|id| table.get(id)),
+            [Some(1), Some(2), Some(0), None]
+        );
     }
 }
